@@ -1,0 +1,28 @@
+//! The corpus embedded at compile time: the build script writes the binary
+//! form of the explorer into the build's output folder, and `include_dir`
+//! puts that folder into the module.
+
+use std::sync::OnceLock;
+
+use include_dir::{Dir, include_dir};
+
+use crate::explorer::{DOCUMENTS_FILE, Explorer, INDEX_FILE};
+
+static EMBEDDED: Dir<'static> = include_dir!("$OUT_DIR/embedded");
+
+/// The explorer over the embedded corpus, opened on first use.
+pub fn explorer() -> Result<&'static Explorer, String> {
+    static OPENED: OnceLock<Result<Explorer, String>> = OnceLock::new();
+    OPENED
+        .get_or_init(|| {
+            let part = |name: &str| {
+                EMBEDDED
+                    .get_file(name)
+                    .map(|f| f.contents())
+                    .ok_or_else(|| format!("the embedded corpus has no {name}"))
+            };
+            Explorer::from_parts(part(DOCUMENTS_FILE)?, part(INDEX_FILE)?)
+        })
+        .as_ref()
+        .map_err(Clone::clone)
+}

@@ -1,0 +1,158 @@
+//! The explorer: a corpus with everything built from it (index, and later
+//! claims), in memory or in the binary form embedded in the wasm module.
+//!
+//! The build script and the command-line program build it from files with
+//! [`Explorer::build`]; the wasm module opens the embedded form with
+//! [`Explorer::from_parts`]. Both run the same code on the same documents.
+
+use std::borrow::Cow;
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::{self, CorpusError, Document, RawDocument};
+use crate::index::{self, Index};
+use crate::search::{self, SearchOptions, SearchResults};
+
+/// File names of the embedded form (inside the build's output folder).
+pub const DOCUMENTS_FILE: &str = "documents.bin";
+pub const INDEX_FILE: &str = "index.bin";
+
+pub struct Explorer {
+    documents: Vec<Document>,
+    index: Cow<'static, [u8]>,
+    layout: index::Layout,
+}
+
+/// A document in a list: what a result list or a source picker shows.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentSummary {
+    pub id: String,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub date_source: corpus::DateSource,
+    pub outlet: Option<String>,
+    /// Characters of article text.
+    pub length: usize,
+}
+
+/// A document to read: its blocks as text, each with its kind.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentView {
+    pub id: String,
+    pub title: Option<String>,
+    pub date: Option<String>,
+    pub date_source: corpus::DateSource,
+    pub outlet: Option<String>,
+    pub blocks: Vec<BlockView>,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct BlockView {
+    pub kind: corpus::BlockKind,
+    pub text: String,
+    /// Byte offset of the block in the document's text.
+    pub start: u32,
+}
+
+impl Explorer {
+    /// Builds an explorer from raw documents (files already read).
+    pub fn build(raw: Vec<RawDocument>) -> Explorer {
+        let documents = corpus::build_documents(raw);
+        let index = index::build_index(&documents);
+        let layout = Index::open(&index)
+            .expect("a freshly built index opens")
+            .layout();
+        Explorer {
+            documents,
+            index: Cow::Owned(index),
+            layout,
+        }
+    }
+
+    /// Reads a corpus folder (or file) and builds its explorer; also returns
+    /// the warnings (skipped files, duplicates).
+    pub fn from_dir(path: &Path) -> Result<(Explorer, Vec<String>), CorpusError> {
+        let read = corpus::read_corpus_dir(path)?;
+        Ok((Explorer::build(read.documents), read.warnings))
+    }
+
+    /// The binary form: (file name, bytes) pairs.
+    pub fn to_parts(&self) -> Vec<(&'static str, Vec<u8>)> {
+        vec![
+            (
+                DOCUMENTS_FILE,
+                postcard::to_allocvec(&self.documents).unwrap_or_default(),
+            ),
+            (INDEX_FILE, self.index.to_vec()),
+        ]
+    }
+
+    /// Opens the binary form. The index is read in place, never copied.
+    pub fn from_parts(documents: &[u8], index: &'static [u8]) -> Result<Explorer, String> {
+        let documents: Vec<Document> = postcard::from_bytes(documents)
+            .map_err(|e| format!("corrupt embedded documents: {e}"))?;
+        let opened = Index::open(index).map_err(|e| e.to_string())?;
+        if opened.doc_count() as usize != documents.len() {
+            return Err("embedded index and documents disagree".to_owned());
+        }
+        Ok(Explorer {
+            documents,
+            index: Cow::Borrowed(index),
+            layout: opened.layout(),
+        })
+    }
+
+    pub fn index(&self) -> Index<'_> {
+        Index::with_layout(&self.index, self.layout)
+    }
+
+    pub fn documents(&self) -> &[Document] {
+        &self.documents
+    }
+
+    pub fn document(&self, id: &str) -> Option<&Document> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    pub fn summaries(&self) -> Vec<DocumentSummary> {
+        self.documents
+            .iter()
+            .map(|d| DocumentSummary {
+                id: d.id.clone(),
+                title: d.title.clone(),
+                date: d.date.clone(),
+                date_source: d.date_source,
+                outlet: d.outlet.clone(),
+                length: d.article_blocks().map(|b| (b.end - b.start) as usize).sum(),
+            })
+            .collect()
+    }
+
+    pub fn view(&self, id: &str) -> Option<DocumentView> {
+        let d = self.document(id)?;
+        Some(DocumentView {
+            id: d.id.clone(),
+            title: d.title.clone(),
+            date: d.date.clone(),
+            date_source: d.date_source,
+            outlet: d.outlet.clone(),
+            blocks: d
+                .blocks
+                .iter()
+                .map(|b| BlockView {
+                    kind: b.kind,
+                    text: d.block_text(b).to_owned(),
+                    start: b.start,
+                })
+                .collect(),
+        })
+    }
+
+    pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResults {
+        search::search(&self.documents, self.index(), query, options)
+    }
+}

@@ -1,0 +1,149 @@
+//! Snippets: the passage of a hit that shows why it matched, as plain text
+//! spans with the matched words marked. Never markup: the page renders each
+//! span as a text node.
+
+use std::collections::HashSet;
+
+use serde::{Deserialize, Serialize};
+
+use crate::corpus::{BlockKind, Document};
+use crate::text;
+
+/// Words shown around the matches.
+const WINDOW_TOKENS: usize = 36;
+
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct SnippetSpan {
+    pub text: String,
+    /// This span is a matched word.
+    pub mark: bool,
+}
+
+/// A token of a block: byte range in the block's text, and whether it matched.
+type MarkedToken = (usize, usize, bool);
+
+/// A block considered for the snippet.
+struct Candidate<'a> {
+    /// (distinct matched words, matches) in its best window.
+    strength: (usize, usize),
+    text: &'a str,
+    tokens: Vec<MarkedToken>,
+    window_start: usize,
+}
+
+/// The best passage of `doc` for the matched index terms: the block with
+/// the most distinct matched words, cut to a window around them.
+pub fn snippet(doc: &Document, terms: &HashSet<&str>) -> Vec<SnippetSpan> {
+    let mut best: Option<Candidate> = None;
+    for block in doc.article_blocks() {
+        if block.kind == BlockKind::Title && doc.title.is_some() {
+            continue;
+        }
+        let text = doc.block_text(block);
+        let tokens: Vec<MarkedToken> = text::analyze(text)
+            .into_iter()
+            .map(|a| {
+                let hit = a.term.as_deref().is_some_and(|t| terms.contains(t));
+                (a.token.start, a.token.end, hit)
+            })
+            .collect();
+        let (start, marks, distinct) = densest_window(text, &tokens);
+        // The first block stands in when nothing matched in the body.
+        if best.as_ref().is_none_or(|b| (distinct, marks) > b.strength) {
+            best = Some(Candidate {
+                strength: (distinct, marks),
+                text,
+                tokens,
+                window_start: start,
+            });
+        }
+    }
+    let Some(best) = best else {
+        return Vec::new();
+    };
+    let start = best.window_start;
+    let end = (start + WINDOW_TOKENS).min(best.tokens.len());
+    spans(
+        best.text,
+        &best.tokens[start..end],
+        start > 0,
+        end < best.tokens.len(),
+    )
+}
+
+/// The window of `WINDOW_TOKENS` tokens with the most distinct matched
+/// words: (first token, marks, distinct marked words).
+fn densest_window(text: &str, tokens: &[MarkedToken]) -> (usize, usize, usize) {
+    let marked: Vec<usize> = (0..tokens.len()).filter(|&i| tokens[i].2).collect();
+    if marked.is_empty() {
+        return (0, 0, 0);
+    }
+    let mut best = (0, 0, 0);
+    for (k, &first) in marked.iter().enumerate() {
+        let in_window: Vec<usize> = marked[k..]
+            .iter()
+            .copied()
+            .take_while(|&i| i < first + WINDOW_TOKENS)
+            .collect();
+        let distinct: HashSet<String> = in_window
+            .iter()
+            .map(|&i| text::fold(&text[tokens[i].0..tokens[i].1]))
+            .collect();
+        let key = (distinct.len(), in_window.len());
+        if key > (best.2, best.1) {
+            // Start a little before the first match, for context.
+            let start = first.saturating_sub(WINDOW_TOKENS / 4);
+            best = (start, in_window.len(), distinct.len());
+        }
+    }
+    best
+}
+
+/// Turns a window of tokens into text spans; `clipped_*` say whether the
+/// block goes on before or after it.
+fn spans(
+    text: &str,
+    tokens: &[MarkedToken],
+    clipped_before: bool,
+    clipped_after: bool,
+) -> Vec<SnippetSpan> {
+    let mut out = Vec::new();
+    let Some(first) = tokens.first() else {
+        return out;
+    };
+    let from = if clipped_before { first.0 } else { 0 };
+    let to = if clipped_after {
+        tokens.last().map_or(text.len(), |t| t.1)
+    } else {
+        text.len()
+    };
+    let push = |s: &str, mark: bool, out: &mut Vec<SnippetSpan>| {
+        if s.is_empty() {
+            return;
+        }
+        match out.last_mut() {
+            Some(last) if !last.mark && !mark => last.text.push_str(s),
+            _ => out.push(SnippetSpan {
+                text: s.to_owned(),
+                mark,
+            }),
+        }
+    };
+    if clipped_before {
+        push("… ", false, &mut out);
+    }
+    let mut cursor = from;
+    for &(start, end, hit) in tokens {
+        if !hit || start < cursor {
+            continue;
+        }
+        push(&text[cursor..start], false, &mut out);
+        push(&text[start..end], true, &mut out);
+        cursor = end;
+    }
+    push(&text[cursor..to], false, &mut out);
+    if clipped_after {
+        push(" …", false, &mut out);
+    }
+    out
+}

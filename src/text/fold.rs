@@ -1,0 +1,130 @@
+//! Character-level normalisation shared by every reader of text: what counts
+//! as a space, an apostrophe, a hyphen, an invisible character, and how a
+//! character folds (case and diacritics) for matching.
+//!
+//! Everything here works one character at a time so that callers can keep
+//! offsets into the text exactly as stored; there is no whole-string
+//! normalisation pass whose offsets would no longer match the original.
+
+use unicode_normalization::char::{decompose_canonical, is_combining_mark};
+
+/// How a character takes part in a word.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CharClass {
+    /// A letter or a digit.
+    Alnum,
+    /// ' ’ ‘ ʼ ′ and friends: elision or inner apostrophe.
+    Apostrophe,
+    /// - ‐ ‑ (not dashes used as punctuation: – — are `Punct`).
+    Hyphen,
+    /// Spaces of every width, including NBSP and the narrow NBSP French puts
+    /// before « » ; : ! ?, and line breaks.
+    Space,
+    /// Characters a reader does not see and that must not split a word:
+    /// zero-width joiners/spaces, soft hyphen, BOM, bidirectional controls.
+    Invisible,
+    /// A combining mark on its own (decomposed input): folds to nothing but
+    /// belongs to the word it follows.
+    Combining,
+    /// Everything else: punctuation, symbols, emoji.
+    Punct,
+}
+
+pub fn classify(c: char) -> CharClass {
+    match c {
+        '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' | '\u{FF07}' => {
+            CharClass::Apostrophe
+        }
+        '-' | '\u{2010}' | '\u{2011}' => CharClass::Hyphen,
+        '\u{00AD}'
+        | '\u{200B}'
+        | '\u{200C}'
+        | '\u{200D}'
+        | '\u{2060}'
+        | '\u{FEFF}'
+        | '\u{200E}'
+        | '\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2066}'..='\u{2069}'
+        | '\u{061C}' => CharClass::Invisible,
+        c if c.is_whitespace() => CharClass::Space,
+        c if c.is_alphanumeric() => CharClass::Alnum,
+        c if is_combining_mark(c) => CharClass::Combining,
+        _ => CharClass::Punct,
+    }
+}
+
+/// Appends the folded form of `c` (lower case, no diacritics, ligatures
+/// spelled out) to `out`.
+pub fn push_folded(c: char, out: &mut String) {
+    if c.is_ascii() {
+        out.push(c.to_ascii_lowercase());
+        return;
+    }
+    match c {
+        'œ' | 'Œ' => out.push_str("oe"),
+        'æ' | 'Æ' => out.push_str("ae"),
+        'ß' | 'ẞ' => out.push_str("ss"),
+        'ø' | 'Ø' => out.push('o'),
+        'đ' | 'Đ' => out.push('d'),
+        'ł' | 'Ł' => out.push('l'),
+        'ı' => out.push('i'),
+        _ => {
+            for lower in c.to_lowercase() {
+                decompose_canonical(lower, |d| {
+                    if !is_combining_mark(d) {
+                        out.push(d);
+                    }
+                });
+            }
+        }
+    }
+}
+
+/// The folded form of a whole string, keeping only what `push_folded` keeps
+/// and dropping invisible characters (used for names, titles, labels).
+pub fn fold(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match classify(c) {
+            CharClass::Invisible | CharClass::Combining => {}
+            CharClass::Apostrophe => out.push('\''),
+            CharClass::Hyphen => out.push('-'),
+            CharClass::Space => out.push(' '),
+            _ => push_folded(c, &mut out),
+        }
+    }
+    out
+}
+
+/// True when the character begins with an upper-case letter (names, sentence
+/// starts, glued words such as "auHaut").
+pub fn is_upper(c: char) -> bool {
+    c.is_uppercase()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn folds_case_accents_and_ligatures() {
+        assert_eq!(fold("Déployés"), "deployes");
+        assert_eq!(fold("HADROUT"), "hadrout");
+        assert_eq!(fold("Œuvre Ærø"), "oeuvre aero");
+        assert_eq!(fold("Choïgou"), "choigou");
+    }
+
+    #[test]
+    fn decomposed_input_folds_like_composed() {
+        // "é" written as e + combining acute accent.
+        assert_eq!(fold("de\u{301}ploye\u{301}s"), fold("déployés"));
+    }
+
+    #[test]
+    fn invisible_characters_vanish_and_spaces_unify() {
+        assert_eq!(fold("Ka\u{200B}ra\u{00AD}bakh"), "karabakh");
+        assert_eq!(fold("2\u{202F}000"), "2 000");
+        assert_eq!(fold("l\u{2019}accord"), "l'accord");
+    }
+}

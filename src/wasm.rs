@@ -1,0 +1,68 @@
+//! The boundary with JavaScript: the only module that knows about
+//! wasm-bindgen. Every export returns plain objects (through
+//! serde-wasm-bindgen) or throws an `Error` with a message; nothing panics
+//! across it.
+
+use serde::Serialize;
+use wasm_bindgen::prelude::*;
+
+use crate::embedded;
+use crate::explorer::Explorer;
+use crate::search::SearchOptions;
+
+fn explorer() -> Result<&'static Explorer, JsError> {
+    embedded::explorer().map_err(|e| JsError::new(&e))
+}
+
+fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
+    value
+        .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
+        .map_err(|e| JsError::new(&format!("cannot convert the answer: {e}")))
+}
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or_else(js_sys::Date::now, |p| p.now())
+}
+
+/// Every document of the embedded corpus: id, title, date, outlet.
+#[wasm_bindgen]
+pub fn documents() -> Result<JsValue, JsError> {
+    to_js(&explorer()?.summaries())
+}
+
+/// One document to read, by id; throws when there is no such document.
+#[wasm_bindgen]
+pub fn document(id: &str) -> Result<JsValue, JsError> {
+    let view = explorer()?
+        .view(id)
+        .ok_or_else(|| JsError::new(&format!("no document with id {id:?}")))?;
+    to_js(&view)
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct TimedResults {
+    #[serde(flatten)]
+    results: crate::search::SearchResults,
+    took_ms: f64,
+}
+
+/// Ranked search. `options` (optional): `{page, perPage, prefix, dateFrom,
+/// dateTo, docs, outlets}`.
+#[wasm_bindgen]
+pub fn search(query: &str, options: JsValue) -> Result<JsValue, JsError> {
+    let started = now_ms();
+    let options: SearchOptions = if options.is_undefined() || options.is_null() {
+        SearchOptions::default()
+    } else {
+        serde_wasm_bindgen::from_value(options)
+            .map_err(|e| JsError::new(&format!("invalid search options: {e}")))?
+    };
+    let results = explorer()?.search(query, &options);
+    to_js(&TimedResults {
+        results,
+        took_ms: now_ms() - started,
+    })
+}
