@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::{self, CorpusError, Document, RawDocument};
 use crate::index::{self, Index};
 use crate::search::{self, SearchOptions, SearchResults};
+use crate::text::{self, Token};
 
 /// File names of the embedded form (inside the build's output folder).
 pub const DOCUMENTS_FILE: &str = "documents.bin";
@@ -62,7 +63,14 @@ impl Explorer {
     /// Builds an explorer from raw documents (files already read).
     pub fn build(raw: Vec<RawDocument>) -> Explorer {
         let documents = corpus::build_documents(raw);
-        let index = index::build_index(&documents);
+        // The corpus's own words, counted once: they tell a glued run
+        // ("informeun") from a word, for the index and for the extractor.
+        let vocabulary = text::Vocabulary::from_texts(
+            documents
+                .iter()
+                .flat_map(|d| index::indexed_fields(d).into_iter().map(|f| f.0)),
+        );
+        let index = index::build_index_with(&documents, &vocabulary);
         let layout = Index::open(&index)
             .expect("a freshly built index opens")
             .layout();
@@ -150,6 +158,29 @@ impl Explorer {
                 })
                 .collect(),
         })
+    }
+
+    /// The tokens of a document's text as the index read them: glued runs
+    /// cut where a space was lost ("informeun" → "informe" "un"), offsets
+    /// into `Document::text`. `doc` is the document's number (its position
+    /// in [`Explorer::documents`]).
+    pub fn tokens(&self, doc: usize) -> Vec<Token> {
+        let Some(d) = self.documents.get(doc) else {
+            return Vec::new();
+        };
+        let splits = u32::try_from(doc)
+            .map(|n| self.index().split_points(n))
+            .unwrap_or_default();
+        text::tokenize_split(&d.text, &splits)
+    }
+
+    /// Where the index restored lost spaces in document number `doc`: byte
+    /// offsets into its text, for `text::tokenize_split` and
+    /// `text::analyze_split`.
+    pub fn split_points(&self, doc: usize) -> Vec<u32> {
+        u32::try_from(doc)
+            .map(|n| self.index().split_points(n))
+            .unwrap_or_default()
     }
 
     pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResults {

@@ -1,165 +1,231 @@
 //! Building the index from documents and writing its binary form.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
-use super::{HEADER_FIELDS, MAGIC};
+use super::{HEADER_FIELDS, MAGIC, field};
 use crate::corpus::{BlockKind, Document};
-use crate::text;
+use crate::text::{self, Vocabulary};
 
-/// A title occurrence counts this many body occurrences.
+/// A title occurrence counts this many body occurrences: a word of the
+/// headline says what the article is about.
 pub const TITLE_WEIGHT: u32 = 3;
-/// Positions left between fields and blocks, so a phrase never spans two.
+/// Positions left between fields and blocks, so a phrase (even a sloppy
+/// one) never spans two.
 const FIELD_GAP: u32 = 16;
 
+/// One term's postings, encoded as documents are added (in doc order).
 #[derive(Default)]
 struct TermPostings {
-    /// (doc, weighted tf, positions), in doc order.
-    docs: Vec<(u32, u32, Vec<u32>)>,
+    df: u32,
+    last_doc: u32,
+    docs: Vec<u8>,
+    positions: Vec<u8>,
 }
 
 /// Accumulates documents, then writes the index.
-#[derive(Default)]
-pub struct IndexBuilder {
+pub struct IndexBuilder<'v> {
+    vocabulary: &'v Vocabulary,
     doc_len: Vec<u32>,
     terms: HashMap<String, TermPostings>,
-    surface: BTreeMap<String, String>,
+    /// Folded word form → its term.
+    surface: HashMap<String, String>,
+    splits: Vec<Vec<u32>>,
+}
+
+/// A text of a document that is indexed.
+struct Field<'a> {
+    text: &'a str,
+    weight: u32,
+    /// Byte offset in the document's text (`None`: the title metadata).
+    offset: Option<u32>,
+}
+
+fn fields(doc: &Document) -> Vec<Field<'_>> {
+    let mut fields = Vec::new();
+    if let Some(title) = &doc.title {
+        fields.push(Field {
+            text: title,
+            weight: TITLE_WEIGHT,
+            offset: None,
+        });
+    }
+    for block in doc.article_blocks() {
+        let weight = match block.kind {
+            BlockKind::Title if doc.title.is_some() => continue, // indexed as the title
+            BlockKind::Title => TITLE_WEIGHT,
+            _ => 1,
+        };
+        fields.push(Field {
+            text: doc.block_text(block),
+            weight,
+            offset: Some(block.start),
+        });
+    }
+    fields
 }
 
 /// The texts of a document that are indexed, with their weight: the title,
 /// then the article blocks (captions and boilerplate are not article text).
 pub fn indexed_fields(doc: &Document) -> Vec<(&str, u32)> {
-    let mut fields = Vec::new();
-    if let Some(title) = &doc.title {
-        fields.push((title.as_str(), TITLE_WEIGHT));
-    }
-    for block in doc.article_blocks() {
-        if block.kind == BlockKind::Title && doc.title.is_some() {
-            continue; // already indexed as the title
-        }
-        fields.push((doc.block_text(block), 1));
-    }
-    fields
+    fields(doc)
+        .into_iter()
+        .map(|f| (f.text, f.weight))
+        .collect()
 }
 
-impl IndexBuilder {
+impl<'v> IndexBuilder<'v> {
+    /// A builder reading glued words with `vocabulary` (built over the
+    /// same corpus, see [`Vocabulary::from_texts`]).
+    pub fn new(vocabulary: &'v Vocabulary) -> IndexBuilder<'v> {
+        IndexBuilder {
+            vocabulary,
+            doc_len: Vec::new(),
+            terms: HashMap::new(),
+            surface: HashMap::new(),
+            splits: Vec::new(),
+        }
+    }
+
     pub fn add(&mut self, doc: &Document) {
         let doc_id = self.doc_len.len() as u32;
+        let splits = self.vocabulary.split_points(&doc.text);
         let mut position = 0u32;
         let mut length = 0u32;
-        let mut per_term: HashMap<String, (u32, Vec<u32>)> = HashMap::new();
-        for (field, weight) in indexed_fields(doc) {
+        // (term, position, weight) of every indexed token of the document.
+        let mut occurrences: Vec<(String, u32, u32)> = Vec::new();
+        for field in fields(doc) {
+            let local: Vec<u32> = match field.offset {
+                Some(offset) => splits
+                    .iter()
+                    .filter_map(|&p| p.checked_sub(offset))
+                    .filter(|&p| (p as usize) < field.text.len())
+                    .collect(),
+                None => Vec::new(),
+            };
             let mut last = position;
-            for analyzed in text::analyze(field) {
-                let pos = position + analyzed.position;
+            for analyzed in text::analyze_split(field.text, &local) {
+                let pos = position.saturating_add(analyzed.position);
                 last = pos;
                 let Some(term) = analyzed.term else { continue };
-                length += 1;
-                if analyzed.token.kind == text::TokenKind::Word {
-                    self.surface
-                        .entry(analyzed.token.folded.clone())
-                        .or_insert_with(|| term.clone());
-                } else {
-                    self.surface
-                        .entry(term.clone())
-                        .or_insert_with(|| term.clone());
+                if !analyzed.glued {
+                    length += 1;
                 }
-                let entry = per_term.entry(term).or_default();
-                entry.0 += weight;
-                entry.1.push(pos);
+                let form = if analyzed.token.kind == text::TokenKind::Word {
+                    &analyzed.token.folded
+                } else {
+                    &term
+                };
+                if !self.surface.contains_key(form) {
+                    self.surface.insert(form.clone(), term.clone());
+                }
+                occurrences.push((term, pos, field.weight));
             }
-            position = last + FIELD_GAP;
+            position = last.saturating_add(FIELD_GAP);
         }
         self.doc_len.push(length);
-        for (term, (wtf, positions)) in per_term {
-            self.terms
-                .entry(term)
-                .or_default()
-                .docs
-                .push((doc_id, wtf, positions));
+        self.splits.push(splits);
+        // Positions come in order; a stable sort keeps them so per term.
+        occurrences.sort_by(|a, b| a.0.cmp(&b.0));
+        let mut i = 0;
+        while i < occurrences.len() {
+            let term = &occurrences[i].0;
+            let end = occurrences[i..]
+                .iter()
+                .position(|o| o.0 != *term)
+                .map_or(occurrences.len(), |n| i + n);
+            let group = &occurrences[i..end];
+            let postings = match self.terms.get_mut(term.as_str()) {
+                Some(p) => p,
+                None => self.terms.entry(term.clone()).or_default(),
+            };
+            let weighted_tf: u32 = group.iter().map(|o| o.2).sum();
+            let before = postings.positions.len();
+            let mut last = 0;
+            for o in group {
+                push_varint(&mut postings.positions, o.1 - last);
+                last = o.1;
+            }
+            let delta = if postings.df == 0 {
+                doc_id
+            } else {
+                doc_id - postings.last_doc
+            };
+            push_varint(&mut postings.docs, delta);
+            push_varint(&mut postings.docs, weighted_tf);
+            push_varint(
+                &mut postings.docs,
+                (postings.positions.len() - before) as u32,
+            );
+            postings.df += 1;
+            postings.last_doc = doc_id;
+            i = end;
         }
     }
 
     pub fn finish(self) -> Vec<u8> {
         let mut terms: Vec<(String, TermPostings)> = self.terms.into_iter().collect();
         terms.sort_by(|a, b| a.0.cmp(&b.0));
-        for (_, p) in &mut terms {
-            p.docs.sort_by_key(|d| d.0);
-        }
         let term_ids: HashMap<&str, u32> = terms
             .iter()
             .enumerate()
             .map(|(i, (t, _))| (t.as_str(), i as u32))
             .collect();
+        let mut surface: Vec<(&String, &String)> = self.surface.iter().collect();
+        surface.sort_by(|a, b| a.0.cmp(b.0));
 
         let mut out = Vec::new();
         out.extend_from_slice(MAGIC);
         out.resize(8 + HEADER_FIELDS * 4, 0);
         let mut header = [0u32; HEADER_FIELDS];
-        header[0] = self.doc_len.len() as u32;
-        header[1] = terms.len() as u32;
-        header[2] = self.surface.len() as u32;
+        header[field::N_DOCS] = self.doc_len.len() as u32;
+        header[field::N_TERMS] = terms.len() as u32;
+        header[field::N_SURFACE] = surface.len() as u32;
         let total: u64 = self.doc_len.iter().map(|&l| u64::from(l)).sum();
-        header[3] = total as u32;
-        header[4] = (total >> 32) as u32;
+        header[field::TOTAL_LEN_LOW] = total as u32;
+        header[field::TOTAL_LEN_HIGH] = (total >> 32) as u32;
 
-        header[5] = out.len() as u32;
+        header[field::DOC_LEN] = out.len() as u32;
         for &l in &self.doc_len {
             push_u32(&mut out, l);
         }
-        // Term text.
-        header[6] = out.len() as u32;
-        let mut offset = 0u32;
-        push_u32(&mut out, 0);
-        for (t, _) in &terms {
-            offset += t.len() as u32;
-            push_u32(&mut out, offset);
-        }
-        header[7] = out.len() as u32;
-        for (t, _) in &terms {
-            out.extend_from_slice(t.as_bytes());
-        }
-        header[8] = out.len() as u32;
+        let (offsets, text) = section(&mut out, terms.iter().map(|(t, _)| t.as_bytes()));
+        header[field::TERM_OFFSETS] = offsets;
+        header[field::TERM_TEXT] = text;
+        header[field::DF] = out.len() as u32;
         for (_, p) in &terms {
-            push_u32(&mut out, p.docs.len() as u32);
+            push_u32(&mut out, p.df);
         }
-        // Postings.
-        let mut postings = Vec::new();
-        let mut post_offsets = vec![0u32];
-        for (_, p) in &terms {
-            let mut prev = 0;
-            for (i, (doc, wtf, positions)) in p.docs.iter().enumerate() {
-                push_varint(&mut postings, if i == 0 { *doc } else { doc - prev });
-                prev = *doc;
-                push_varint(&mut postings, *wtf);
-                push_varint(&mut postings, positions.len() as u32);
+        let (offsets, docs) = section(&mut out, terms.iter().map(|(_, p)| p.docs.as_slice()));
+        header[field::DOC_OFFSETS] = offsets;
+        header[field::DOCS] = docs;
+        let (offsets, positions) =
+            section(&mut out, terms.iter().map(|(_, p)| p.positions.as_slice()));
+        header[field::POS_OFFSETS] = offsets;
+        header[field::POSITIONS] = positions;
+        let (offsets, text) = section(&mut out, surface.iter().map(|(s, _)| s.as_bytes()));
+        header[field::SURFACE_OFFSETS] = offsets;
+        header[field::SURFACE_TEXT] = text;
+        header[field::SURFACE_TERMS] = out.len() as u32;
+        for (_, t) in &surface {
+            push_u32(&mut out, term_ids.get(t.as_str()).copied().unwrap_or(0));
+        }
+        let encoded_splits: Vec<Vec<u8>> = self
+            .splits
+            .iter()
+            .map(|points| {
+                let mut bytes = Vec::new();
                 let mut last = 0;
-                for &pos in positions {
-                    push_varint(&mut postings, pos - last);
-                    last = pos;
+                for &p in points {
+                    push_varint(&mut bytes, p - last);
+                    last = p;
                 }
-            }
-            post_offsets.push(postings.len() as u32);
-        }
-        header[9] = out.len() as u32;
-        for o in post_offsets {
-            push_u32(&mut out, o);
-        }
-        header[10] = out.len() as u32;
-        out.extend_from_slice(&postings);
-        // Surface forms.
-        header[11] = out.len() as u32;
-        let mut offset = 0u32;
-        push_u32(&mut out, 0);
-        for s in self.surface.keys() {
-            offset += s.len() as u32;
-            push_u32(&mut out, offset);
-        }
-        for s in self.surface.keys() {
-            out.extend_from_slice(s.as_bytes());
-        }
-        for t in self.surface.values() {
-            push_u32(&mut out, term_ids[t.as_str()]);
-        }
+                bytes
+            })
+            .collect();
+        let (offsets, splits) = section(&mut out, encoded_splits.iter().map(Vec::as_slice));
+        header[field::SPLIT_OFFSETS] = offsets;
+        header[field::SPLITS] = splits;
+        header[field::END] = out.len() as u32;
         for (i, h) in header.iter().enumerate() {
             out[8 + i * 4..12 + i * 4].copy_from_slice(&h.to_le_bytes());
         }
@@ -167,9 +233,37 @@ impl IndexBuilder {
     }
 }
 
-/// Indexes documents in order (a document's number is its position).
+/// Writes a table of offsets then the entries it points to; returns where
+/// each starts.
+fn section<'a>(out: &mut Vec<u8>, entries: impl Iterator<Item = &'a [u8]> + Clone) -> (u32, u32) {
+    let offsets_at = out.len() as u32;
+    let mut offset = 0u32;
+    push_u32(out, 0);
+    for e in entries.clone() {
+        offset += e.len() as u32;
+        push_u32(out, offset);
+    }
+    let data_at = out.len() as u32;
+    for e in entries {
+        out.extend_from_slice(e);
+    }
+    (offsets_at, data_at)
+}
+
+/// Indexes documents in order (a document's number is its position), with
+/// a vocabulary counted over the same documents.
 pub fn build_index(docs: &[Document]) -> Vec<u8> {
-    let mut builder = IndexBuilder::default();
+    let vocabulary = Vocabulary::from_texts(
+        docs.iter()
+            .flat_map(|d| fields(d).into_iter().map(|f| f.text)),
+    );
+    build_index_with(docs, &vocabulary)
+}
+
+/// Indexes documents in order with a vocabulary built over them (the
+/// explorer builds it once and shares it with the claim extractor).
+pub fn build_index_with(docs: &[Document], vocabulary: &Vocabulary) -> Vec<u8> {
+    let mut builder = IndexBuilder::new(vocabulary);
     for doc in docs {
         builder.add(doc);
     }
@@ -226,11 +320,15 @@ mod tests {
         assert_eq!(index.doc_count(), 2);
         let soldat = index.find_term(&text::stem("soldats")).unwrap();
         assert_eq!(index.df(soldat), 2);
-        let postings: Vec<_> = index.postings(soldat).collect();
-        assert_eq!(postings[0].doc, 0);
-        assert_eq!(postings[0].positions, vec![1]);
-        assert_eq!(postings[1].doc, 1);
-        assert_eq!(postings[1].weighted_tf, 2);
+        let mut postings = index.postings(soldat);
+        let first = postings.next().unwrap();
+        assert_eq!(first.doc, 0);
+        assert_eq!(postings.positions(&first).collect::<Vec<_>>(), vec![1]);
+        let second = postings.next().unwrap();
+        assert_eq!(second.doc, 1);
+        assert_eq!(second.weighted_tf, 2);
+        assert_eq!(postings.positions(&second).collect::<Vec<_>>(), vec![1, 3]);
+        assert!(postings.next().is_none());
         let range = index.surface_prefix_range("deploy");
         assert_eq!(range.len(), 1);
         assert_eq!(index.surface(range.start), "deployes");
@@ -238,11 +336,56 @@ mod tests {
     }
 
     #[test]
+    fn glued_words_are_indexed_by_parts_and_whole() {
+        let docs = vec![
+            doc("a", "Le communiqué informeun lecteur."),
+            doc("b", "Les informations du communiqué."),
+        ];
+        let bytes = build_index(&docs);
+        let index = Index::open(&bytes).unwrap();
+        let at = docs[0].text.find("un lecteur").unwrap() as u32;
+        assert_eq!(index.split_points(0), vec![at]);
+        assert!(index.split_points(1).is_empty());
+        for word in ["informe", "informeun", "lecteur"] {
+            let term = index.find_term(&text::stem(word)).unwrap();
+            assert_eq!(index.postings(term).next().unwrap().doc, 0, "{word}");
+        }
+        // "informe" and "lecteur" stay one word apart ("un" between).
+        let positions = |word: &str| {
+            let term = index.find_term(&text::stem(word)).unwrap();
+            let mut p = index.postings(term);
+            let first = p.next().unwrap();
+            p.positions(&first).collect::<Vec<_>>()
+        };
+        assert_eq!(positions("informe"), [2]);
+        assert_eq!(positions("informeun"), [3]);
+        assert_eq!(positions("lecteur"), [4]);
+    }
+
+    #[test]
     fn garbage_is_rejected_not_panicked_on() {
         assert!(Index::open(b"").is_err());
-        assert!(Index::open(b"RCPIDX01").is_err());
-        let mut bytes = build_index(&[doc("a", "texte")]);
-        bytes.truncate(bytes.len() - 3);
-        assert!(Index::open(&bytes).is_err());
+        assert!(Index::open(b"RCPIDX02").is_err());
+        let bytes = build_index(&[doc("a", "texte")]);
+        let mut cut = bytes.clone();
+        cut.truncate(bytes.len() - 3);
+        assert!(Index::open(&cut).is_err());
+        // Flipping any byte never makes reading panic.
+        for i in 0..bytes.len() {
+            let mut broken = bytes.clone();
+            broken[i] ^= 0xA5;
+            if let Ok(index) = Index::open(&broken) {
+                for t in 0..index.term_count().min(64) {
+                    let _ = index.term(t);
+                    let mut p = index.postings(t);
+                    while let Some(posting) = p.next() {
+                        let _ = index.doc_len(posting.doc);
+                        let _ = p.positions(&posting).count();
+                    }
+                }
+                let _ = index.split_points(0);
+                let _ = index.surface_prefix_range("t");
+            }
+        }
     }
 }

@@ -2,33 +2,42 @@
 //!
 //! The index is built once (by the build script for the embedded corpus, or
 //! by the command-line program at run time) and read in place: opening it
-//! parses a fixed header, nothing else, so a page with 10,000 articles starts
+//! checks a fixed header, nothing else, so a page with 10,000 articles starts
 //! without indexing anything.
 //!
 //! Layout (all integers little-endian u32 unless said otherwise):
 //!
 //! ```text
-//! header   magic "RCPIDX01", then the counts and section offsets below
-//! doc_len  n_docs × u32          indexed length of each document, for BM25
-//! terms    (n_terms+1) × u32 offsets into term_text, then the text:
-//!          every term (stem or number), sorted bytewise
-//! df       n_terms × u32          documents containing the term
-//! post     (n_terms+1) × u32 offsets into postings, then the postings:
-//!          per document: varint doc delta, varint weighted tf,
-//!          varint n positions, n varint position deltas
-//! surface  (n_surface+1) × u32 offsets into surface_text, the text (every
-//!          folded word form, sorted), then n_surface × u32 term ids:
-//!          the forms a reader types, for prefix and typo matching
+//! header    magic "RCPIDX02", then HEADER_FIELDS u32: the counts, then the
+//!           offset of each section below, then the total length
+//! doc_len   n_docs × u32          indexed length of each document, for BM25
+//! terms     (n_terms+1) × u32 offsets into term_text, then the text:
+//!           every term (stem or number), sorted bytewise
+//! df        n_terms × u32          documents containing the term
+//! docs      (n_terms+1) × u32 offsets into the doc stream, then the stream:
+//!           per document: varint doc delta, varint weighted tf, varint
+//!           byte length of its positions in the position stream
+//! positions (n_terms+1) × u32 offsets into the position stream, then the
+//!           stream: per document, varint position deltas
+//! surface   (n_surface+1) × u32 offsets into surface_text, the text (every
+//!           folded word form, sorted), then n_surface × u32 term ids:
+//!           the forms a reader types, for prefix and typo matching
+//! splits    (n_docs+1) × u32 offsets into the split stream, then the
+//!           stream: per document, varint deltas of the byte offsets in its
+//!           text where a lost space was restored (see text::glue)
 //! ```
+//!
+//! Ranking reads only the doc stream; positions are decoded for phrases and
+//! only for the documents that contain every word of the phrase.
 
 mod build;
 
-pub use build::{IndexBuilder, build_index};
+pub use build::{IndexBuilder, TITLE_WEIGHT, build_index, build_index_with, indexed_fields};
 
 use std::ops::Range;
 
-const MAGIC: &[u8; 8] = b"RCPIDX01";
-const HEADER_FIELDS: usize = 12;
+const MAGIC: &[u8; 8] = b"RCPIDX02";
+const HEADER_FIELDS: usize = 20;
 
 /// A term's number in the sorted term list.
 pub type TermId = u32;
@@ -62,22 +71,63 @@ pub struct Layout {
     term_offsets_at: usize,
     term_text_at: usize,
     df_at: usize,
-    post_offsets_at: usize,
-    postings_at: usize,
+    doc_offsets_at: usize,
+    docs_at: usize,
+    pos_offsets_at: usize,
+    positions_at: usize,
     surface_offsets_at: usize,
     surface_text_at: usize,
     surface_terms_at: usize,
+    split_offsets_at: usize,
+    splits_at: usize,
+}
+
+/// Header fields, in order.
+mod field {
+    pub const N_DOCS: usize = 0;
+    pub const N_TERMS: usize = 1;
+    pub const N_SURFACE: usize = 2;
+    pub const TOTAL_LEN_LOW: usize = 3;
+    pub const TOTAL_LEN_HIGH: usize = 4;
+    pub const DOC_LEN: usize = 5;
+    pub const TERM_OFFSETS: usize = 6;
+    pub const TERM_TEXT: usize = 7;
+    pub const DF: usize = 8;
+    pub const DOC_OFFSETS: usize = 9;
+    pub const DOCS: usize = 10;
+    pub const POS_OFFSETS: usize = 11;
+    pub const POSITIONS: usize = 12;
+    pub const SURFACE_OFFSETS: usize = 13;
+    pub const SURFACE_TEXT: usize = 14;
+    pub const SURFACE_TERMS: usize = 15;
+    pub const SPLIT_OFFSETS: usize = 16;
+    pub const SPLITS: usize = 17;
+    pub const END: usize = 18;
 }
 
 fn read_u32(bytes: &[u8], at: usize) -> u32 {
     bytes
-        .get(at..at + 4)
+        .get(at..at.saturating_add(4))
         .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
         .unwrap_or(0)
 }
 
+/// Where entry `i` of a table of u32 starting at `at` is; out-of-range
+/// numbers (from corrupt data) land past the end and read as 0.
+fn slot(at: usize, i: u32) -> usize {
+    at.saturating_add((i as usize).saturating_mul(4))
+}
+
 /// Reads a LEB128 varint; a truncated one reads as what was there.
+#[inline]
 pub(crate) fn read_varint(bytes: &[u8], pos: &mut usize) -> u32 {
+    // One byte is the common case (small deltas and counts).
+    if let Some(&b) = bytes.get(*pos)
+        && b < 0x80
+    {
+        *pos += 1;
+        return u32::from(b);
+    }
     let mut value: u32 = 0;
     let mut shift = 0;
     while let Some(&b) = bytes.get(*pos) {
@@ -98,37 +148,86 @@ impl<'a> Index<'a> {
         if bytes.len() < 8 + HEADER_FIELDS * 4 || &bytes[..8] != MAGIC {
             return Err(IndexFormatError("not a recoupe index".into()));
         }
-        let field = |i: usize| read_u32(bytes, 8 + i * 4);
-        let index = Layout {
-            n_docs: field(0),
-            n_terms: field(1),
-            n_surface: field(2),
-            total_len: u64::from(field(3)) | (u64::from(field(4)) << 32),
-            doc_len_at: field(5) as usize,
-            term_offsets_at: field(6) as usize,
-            term_text_at: field(7) as usize,
-            df_at: field(8) as usize,
-            post_offsets_at: field(9) as usize,
-            postings_at: field(10) as usize,
-            surface_offsets_at: field(11) as usize,
-            surface_text_at: 0,
-            surface_terms_at: 0,
-        };
-        let surface_text_at = index.surface_offsets_at + (index.n_surface as usize + 1) * 4;
-        let surface_terms_at = surface_text_at
-            + read_u32(
-                bytes,
-                index.surface_offsets_at + index.n_surface as usize * 4,
-            ) as usize;
+        let f = |i: usize| read_u32(bytes, 8 + i * 4);
+        let at = |i: usize| f(i) as usize;
         let layout = Layout {
-            surface_text_at,
-            surface_terms_at,
-            ..index
+            n_docs: f(field::N_DOCS),
+            n_terms: f(field::N_TERMS),
+            n_surface: f(field::N_SURFACE),
+            total_len: u64::from(f(field::TOTAL_LEN_LOW))
+                | (u64::from(f(field::TOTAL_LEN_HIGH)) << 32),
+            doc_len_at: at(field::DOC_LEN),
+            term_offsets_at: at(field::TERM_OFFSETS),
+            term_text_at: at(field::TERM_TEXT),
+            df_at: at(field::DF),
+            doc_offsets_at: at(field::DOC_OFFSETS),
+            docs_at: at(field::DOCS),
+            pos_offsets_at: at(field::POS_OFFSETS),
+            positions_at: at(field::POSITIONS),
+            surface_offsets_at: at(field::SURFACE_OFFSETS),
+            surface_text_at: at(field::SURFACE_TEXT),
+            surface_terms_at: at(field::SURFACE_TERMS),
+            split_offsets_at: at(field::SPLIT_OFFSETS),
+            splits_at: at(field::SPLITS),
         };
-        if surface_terms_at + layout.n_surface as usize * 4 > bytes.len()
-            || layout.postings_at > bytes.len()
-        {
-            return Err(IndexFormatError("sections run past the end".into()));
+        if at(field::END) != bytes.len() {
+            return Err(IndexFormatError(format!(
+                "{} bytes where the header says {}",
+                bytes.len(),
+                at(field::END)
+            )));
+        }
+        // Every fixed-size table must fit before the section after it.
+        let words = |n: u32, extra: usize| (n as usize).checked_add(extra)?.checked_mul(4);
+        let tables = [
+            (
+                layout.doc_len_at,
+                words(layout.n_docs, 0),
+                layout.term_offsets_at,
+            ),
+            (
+                layout.term_offsets_at,
+                words(layout.n_terms, 1),
+                layout.term_text_at,
+            ),
+            (
+                layout.df_at,
+                words(layout.n_terms, 0),
+                layout.doc_offsets_at,
+            ),
+            (
+                layout.doc_offsets_at,
+                words(layout.n_terms, 1),
+                layout.docs_at,
+            ),
+            (
+                layout.pos_offsets_at,
+                words(layout.n_terms, 1),
+                layout.positions_at,
+            ),
+            (
+                layout.surface_offsets_at,
+                words(layout.n_surface, 1),
+                layout.surface_text_at,
+            ),
+            (
+                layout.surface_terms_at,
+                words(layout.n_surface, 0),
+                layout.split_offsets_at,
+            ),
+            (
+                layout.split_offsets_at,
+                words(layout.n_docs, 1),
+                layout.splits_at,
+            ),
+        ];
+        for (start, size, next) in tables {
+            let end = size.and_then(|size| start.checked_add(size));
+            if end.is_none_or(|end| end > next || next > bytes.len()) {
+                return Err(IndexFormatError(
+                    "sections overlap or run past the end".into(),
+                ));
+            }
         }
         Ok(Index { bytes, layout })
     }
@@ -152,8 +251,13 @@ impl<'a> Index<'a> {
         self.layout.n_terms
     }
 
+    /// The size of the binary form.
+    pub fn byte_len(&self) -> usize {
+        self.bytes.len()
+    }
+
     pub fn doc_len(&self, doc: DocId) -> u32 {
-        read_u32(self.bytes, self.layout.doc_len_at + doc as usize * 4)
+        read_u32(self.bytes, slot(self.layout.doc_len_at, doc))
     }
 
     pub fn avg_doc_len(&self) -> f32 {
@@ -163,21 +267,25 @@ impl<'a> Index<'a> {
         (self.layout.total_len as f32 / self.layout.n_docs as f32).max(1.0)
     }
 
-    fn slice(&self, offsets_at: usize, text_at: usize, i: u32) -> &'a [u8] {
-        let start = read_u32(self.bytes, offsets_at + i as usize * 4) as usize;
-        let end = read_u32(self.bytes, offsets_at + (i as usize + 1) * 4) as usize;
+    /// Entry `i` of a table of offsets into a section: its bytes.
+    fn entry(&self, offsets_at: usize, data_at: usize, i: u32) -> &'a [u8] {
+        let start = read_u32(self.bytes, slot(offsets_at, i)) as usize;
+        let end = read_u32(self.bytes, slot(offsets_at, i.saturating_add(1))) as usize;
         self.bytes
-            .get(text_at + start..text_at + end)
+            .get(data_at.saturating_add(start)..data_at.saturating_add(end))
             .unwrap_or_default()
     }
 
+    fn term_bytes(&self, id: TermId) -> &'a [u8] {
+        self.entry(self.layout.term_offsets_at, self.layout.term_text_at, id)
+    }
+
     pub fn term(&self, id: TermId) -> &'a str {
-        std::str::from_utf8(self.slice(self.layout.term_offsets_at, self.layout.term_text_at, id))
-            .unwrap_or("")
+        std::str::from_utf8(self.term_bytes(id)).unwrap_or("")
     }
 
     pub fn df(&self, id: TermId) -> u32 {
-        read_u32(self.bytes, self.layout.df_at + id as usize * 4)
+        read_u32(self.bytes, slot(self.layout.df_at, id))
     }
 
     /// The id of an exact term.
@@ -186,10 +294,7 @@ impl<'a> Index<'a> {
         let (mut lo, mut hi) = (0u32, self.layout.n_terms);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            match self
-                .slice(self.layout.term_offsets_at, self.layout.term_text_at, mid)
-                .cmp(target)
-            {
+            match self.term_bytes(mid).cmp(target) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
                 std::cmp::Ordering::Equal => return Some(mid),
@@ -198,19 +303,14 @@ impl<'a> Index<'a> {
         None
     }
 
+    /// A term's postings: documents in increasing order, with weighted
+    /// term frequencies; positions are read on demand.
     pub fn postings(&self, id: TermId) -> Postings<'a> {
-        let start = read_u32(self.bytes, self.layout.post_offsets_at + id as usize * 4) as usize;
-        let end = read_u32(
-            self.bytes,
-            self.layout.post_offsets_at + (id as usize + 1) * 4,
-        ) as usize;
-        let data = self
-            .bytes
-            .get(self.layout.postings_at + start..self.layout.postings_at + end)
-            .unwrap_or_default();
         Postings {
-            data,
+            data: self.entry(self.layout.doc_offsets_at, self.layout.docs_at, id),
+            positions: self.entry(self.layout.pos_offsets_at, self.layout.positions_at, id),
             pos: 0,
+            pos_at: 0,
             doc: 0,
             first: true,
         }
@@ -220,19 +320,22 @@ impl<'a> Index<'a> {
         self.layout.n_surface
     }
 
-    /// The folded word form number `i` in sorted order.
-    pub fn surface(&self, i: u32) -> &'a str {
-        std::str::from_utf8(self.slice(
+    fn surface_bytes(&self, i: u32) -> &'a [u8] {
+        self.entry(
             self.layout.surface_offsets_at,
             self.layout.surface_text_at,
             i,
-        ))
-        .unwrap_or("")
+        )
+    }
+
+    /// The folded word form number `i` in sorted order.
+    pub fn surface(&self, i: u32) -> &'a str {
+        std::str::from_utf8(self.surface_bytes(i)).unwrap_or("")
     }
 
     /// The term a word form is indexed under.
     pub fn surface_term(&self, i: u32) -> TermId {
-        read_u32(self.bytes, self.layout.surface_terms_at + i as usize * 4)
+        read_u32(self.bytes, slot(self.layout.surface_terms_at, i))
     }
 
     /// Word forms starting with `prefix`, as a range of surface numbers.
@@ -248,11 +351,7 @@ impl<'a> Index<'a> {
         let (mut lo, mut hi) = (0u32, self.layout.n_surface);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            if before(self.slice(
-                self.layout.surface_offsets_at,
-                self.layout.surface_text_at,
-                mid,
-            )) {
+            if before(self.surface_bytes(mid)) {
                 lo = mid + 1;
             } else {
                 hi = mid;
@@ -260,28 +359,63 @@ impl<'a> Index<'a> {
         }
         lo
     }
+
+    /// Byte offsets in document `doc`'s text where the index restored a lost
+    /// space (sorted): give them to `text::tokenize_split` to read the text
+    /// as the index did.
+    pub fn split_points(&self, doc: DocId) -> Vec<u32> {
+        let data = self.entry(self.layout.split_offsets_at, self.layout.splits_at, doc);
+        let mut out = Vec::new();
+        let (mut pos, mut last) = (0, 0u32);
+        while pos < data.len() {
+            last = last.saturating_add(read_varint(data, &mut pos));
+            out.push(last);
+        }
+        out
+    }
 }
 
 /// One document's entry in a term's postings.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Posting {
     pub doc: DocId,
     /// Occurrences, weighted by field (a title occurrence counts more).
     pub weighted_tf: u32,
-    pub positions: Vec<u32>,
+    /// Where its positions are in the term's position stream.
+    positions: (u32, u32),
 }
 
 /// Iterator over a term's postings, decoded as it goes.
+#[derive(Clone)]
 pub struct Postings<'a> {
     data: &'a [u8],
+    positions: &'a [u8],
     pos: usize,
+    pos_at: u32,
     doc: u32,
     first: bool,
+}
+
+impl<'a> Postings<'a> {
+    /// The positions of a posting this iterator returned, in order.
+    pub fn positions(&self, posting: &Posting) -> Positions<'a> {
+        let (start, len) = posting.positions;
+        let start = start as usize;
+        Positions {
+            data: self
+                .positions
+                .get(start..start.saturating_add(len as usize))
+                .unwrap_or_default(),
+            pos: 0,
+            last: 0,
+        }
+    }
 }
 
 impl Iterator for Postings<'_> {
     type Item = Posting;
 
+    #[inline]
     fn next(&mut self) -> Option<Posting> {
         if self.pos >= self.data.len() {
             return None;
@@ -294,20 +428,34 @@ impl Iterator for Postings<'_> {
         };
         self.first = false;
         let weighted_tf = read_varint(self.data, &mut self.pos);
-        let n = read_varint(self.data, &mut self.pos) as usize;
-        let mut positions = Vec::with_capacity(n.min(4096));
-        let mut p = 0u32;
-        for _ in 0..n {
-            if self.pos >= self.data.len() {
-                break;
-            }
-            p = p.saturating_add(read_varint(self.data, &mut self.pos));
-            positions.push(p);
-        }
+        let pos_len = read_varint(self.data, &mut self.pos);
+        let start = self.pos_at;
+        self.pos_at = self.pos_at.saturating_add(pos_len);
         Some(Posting {
             doc: self.doc,
             weighted_tf,
-            positions,
+            positions: (start, pos_len),
         })
+    }
+}
+
+/// A posting's positions, decoded as they are read.
+pub struct Positions<'a> {
+    data: &'a [u8],
+    pos: usize,
+    last: u32,
+}
+
+impl Iterator for Positions<'_> {
+    type Item = u32;
+
+    fn next(&mut self) -> Option<u32> {
+        if self.pos >= self.data.len() {
+            return None;
+        }
+        self.last = self
+            .last
+            .saturating_add(read_varint(self.data, &mut self.pos));
+        Some(self.last)
     }
 }

@@ -1,12 +1,19 @@
 //! Ranked search over the index: BM25 over stems, documents matching more of
-//! the query's clauses first, phrases, exclusions, OR, prefix matching of the
-//! word being typed, typo tolerance scaled to word length, date and document
+//! the query's clauses first, phrases (with a little slop when quoted),
+//! exclusions, OR, spelling variants of names, prefix matching of the word
+//! being typed, typo tolerance scaled to word length, date and document
 //! filters, paging, and snippets given as text spans.
+//!
+//! Speed: a query touches only the doc-and-frequency stream of the terms it
+//! names (positions are decoded for phrases, and only for documents holding
+//! every word of the phrase); scores accumulate in flat arrays indexed by
+//! document number, reused between queries; only the page shown is sorted.
 
 pub mod query;
 mod snippet;
 
-use std::collections::{HashMap, HashSet};
+use std::cell::RefCell;
+use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
@@ -18,6 +25,8 @@ pub use snippet::SnippetSpan;
 /// Most hits on one page.
 pub const MAX_PER_PAGE: usize = 100;
 
+/// BM25's usual constants: term frequency saturates quickly (k1), and long
+/// documents are mostly, not fully, normalised (b).
 const BM25_K1: f32 = 1.2;
 const BM25_B: f32 = 0.75;
 /// A word form reached by completing the word being typed.
@@ -26,6 +35,9 @@ const PREFIX_WEIGHT: f32 = 0.7;
 const FUZZY_WEIGHT: f32 = 0.5;
 /// At most this many word forms stand in for one typed word.
 const MAX_EXPANSIONS: usize = 40;
+/// Typo tolerance examines at most this many word forms for one word (those
+/// sharing its first letter); a bound on the work, whatever the vocabulary.
+const MAX_TYPO_SCAN: usize = 50_000;
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 #[serde(default, rename_all = "camelCase")]
@@ -43,6 +55,9 @@ pub struct SearchOptions {
     pub docs: Option<Vec<String>>,
     /// Keep only documents from these outlets.
     pub outlets: Option<Vec<String>>,
+    /// Compute snippets for the hits (a result list that shows only titles
+    /// can skip them).
+    pub snippets: bool,
 }
 
 impl Default for SearchOptions {
@@ -55,6 +70,7 @@ impl Default for SearchOptions {
             date_to: None,
             docs: None,
             outlets: None,
+            snippets: true,
         }
     }
 }
@@ -85,15 +101,46 @@ pub struct SearchResults {
     pub message: Option<String>,
 }
 
-/// What a clause matched in one document.
-#[derive(Default, Clone)]
-struct ClauseMatch {
-    score: f32,
+/// The documents a clause matches, in increasing order, with their scores.
+type Matches = Vec<(DocId, f32)>;
+
+/// Per-document arrays reused from one query to the next (cleared after
+/// use, only where they were written).
+#[derive(Default)]
+struct Scratch {
+    /// Best score of the current word clause in each document.
+    best: Vec<f32>,
+    /// Sum of clause scores.
+    total: Vec<f32>,
+    /// Clauses matched.
+    matched: Vec<u8>,
+    /// Documents with a nonzero `total`, in the order first reached.
+    touched: Vec<DocId>,
+    /// Documents left out by an exclusion or a filter.
+    dropped: Vec<bool>,
 }
 
-/// The scored matches of one clause, and the terms that made them.
-struct ClauseResult {
-    docs: HashMap<DocId, ClauseMatch>,
+impl Scratch {
+    fn fit(&mut self, n: usize) {
+        for v in [&mut self.best, &mut self.total] {
+            if v.len() != n {
+                v.clear();
+                v.resize(n, 0.0);
+            }
+        }
+        if self.matched.len() != n {
+            self.matched.clear();
+            self.matched.resize(n, 0);
+        }
+        if self.dropped.len() != n {
+            self.dropped.clear();
+            self.dropped.resize(n, false);
+        }
+    }
+}
+
+thread_local! {
+    static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
 
 struct Scorer<'a> {
@@ -110,6 +157,7 @@ impl<'a> Scorer<'a> {
         (1.0 + (self.n_docs - df + 0.5) / (df + 0.5)).ln()
     }
 
+    #[inline]
     fn bm25(&self, tf: f32, doc: DocId, idf: f32) -> f32 {
         let len = self.index.doc_len(doc) as f32;
         let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * len / self.avg_len);
@@ -133,6 +181,7 @@ impl<'a> Scorer<'a> {
                 out.push((id, w));
             }
         };
+        let mut completed = false;
         if word.prefix {
             let mut completions: Vec<TermId> = self
                 .index
@@ -142,11 +191,13 @@ impl<'a> Scorer<'a> {
             completions.sort_unstable();
             completions.dedup();
             completions.sort_by_key(|&t| std::cmp::Reverse(self.index.df(t)));
+            completed = !completions.is_empty();
             for t in completions.into_iter().take(MAX_EXPANSIONS) {
                 add(t, PREFIX_WEIGHT, &mut out);
             }
         }
-        if exact.is_none() {
+        // A word still being typed that completes to something is no typo.
+        if exact.is_none() && !completed {
             for t in self.typo_candidates(&word.folded) {
                 add(t, FUZZY_WEIGHT, &mut out);
             }
@@ -159,23 +210,29 @@ impl<'a> Scorer<'a> {
     /// short words, one edit from 5 letters, two from 9.
     fn typo_candidates(&self, folded: &str) -> Vec<TermId> {
         let chars: Vec<char> = folded.chars().collect();
-        let budget = match chars.len() {
-            0..=4 => return Vec::new(),
-            5..=8 => 1,
-            _ => 2,
-        };
+        let budget = typo_budget(chars.len());
+        if budget == 0 {
+            return Vec::new();
+        }
+        let ascii = folded.is_ascii();
         // Typos rarely hit the first letter: scanning only the forms that
         // share it keeps this fast on large vocabularies.
         let mut first = String::new();
         first.push(chars[0]);
         let mut found: Vec<(usize, TermId)> = Vec::new();
-        for i in self.index.surface_prefix_range(&first) {
+        let mut distance = EditDistance::default();
+        for i in self.index.surface_prefix_range(&first).take(MAX_TYPO_SCAN) {
             let form = self.index.surface(i);
-            let n = form.chars().count();
-            if n.abs_diff(chars.len()) > budget {
+            // Cheap length test first: an edit changes the length by one.
+            let close = if ascii && form.is_ascii() {
+                form.len().abs_diff(chars.len()) <= budget
+            } else {
+                form.chars().count().abs_diff(chars.len()) <= budget
+            };
+            if !close {
                 continue;
             }
-            if let Some(d) = bounded_edit_distance(&chars, form, budget) {
+            if let Some(d) = distance.within(&chars, form, budget) {
                 found.push((d, self.index.surface_term(i)));
             }
         }
@@ -187,111 +244,255 @@ impl<'a> Scorer<'a> {
         out
     }
 
-    fn word_matches(&mut self, word: &QueryWord) -> ClauseResult {
-        let mut docs: HashMap<DocId, ClauseMatch> = HashMap::new();
-        for (term, weight) in self.expand(word) {
+    /// A word: the best of its expansions in each document.
+    fn word_matches(&mut self, word: &QueryWord, scratch: &mut Scratch) -> Matches {
+        let expansions = self.expand(word);
+        let mut docs: Vec<DocId> = Vec::new();
+        for &(term, weight) in &expansions {
             let idf = self.idf(self.index.df(term));
             self.matched_terms.insert(term);
             for p in self.index.postings(term) {
-                let s = weight * self.bm25(p.weighted_tf as f32, p.doc, idf);
-                let m = docs.entry(p.doc).or_default();
-                m.score = m.score.max(s);
+                let Some(best) = scratch.best.get_mut(p.doc as usize) else {
+                    continue;
+                };
+                // Scores are positive; zero marks a document not yet seen.
+                let s =
+                    (weight * self.bm25(p.weighted_tf as f32, p.doc, idf)).max(f32::MIN_POSITIVE);
+                if *best == 0.0 {
+                    docs.push(p.doc);
+                    *best = s;
+                } else if s > *best {
+                    *best = s;
+                }
             }
         }
-        ClauseResult { docs }
+        if expansions.len() > 1 {
+            docs.sort_unstable();
+        }
+        docs.into_iter()
+            .map(|d| {
+                let slot = &mut scratch.best[d as usize];
+                let s = *slot;
+                *slot = 0.0;
+                (d, s)
+            })
+            .collect()
     }
 
-    fn phrase_matches(&mut self, words: &[(u32, QueryWord)]) -> ClauseResult {
-        let mut docs = HashMap::new();
-        let mut lists = Vec::new();
+    /// Words in order with at most `slop` extra words in between; a match
+    /// with `k` extra words counts 1/(1+k) of an exact one.
+    fn phrase_matches(&mut self, words: &[(u32, QueryWord)], slop: u32) -> Matches {
+        let mut lists = Vec::with_capacity(words.len());
         for (offset, word) in words {
             let Some(term) = self.index.find_term(&word.term) else {
-                return ClauseResult { docs };
+                return Vec::new();
             };
-            let postings: HashMap<DocId, Vec<u32>> = self
-                .index
-                .postings(term)
-                .map(|p| (p.doc, p.positions))
-                .collect();
-            lists.push((*offset, term, postings));
+            lists.push((*offset, term));
         }
-        lists.sort_by_key(|l| l.2.len());
-        let Some((first_offset, _, first)) = lists.first() else {
-            return ClauseResult { docs };
-        };
-        for (&doc, positions) in first {
-            let count = positions
-                .iter()
-                .filter(|&&p| {
-                    let start = p as i64 - i64::from(*first_offset);
-                    lists[1..].iter().all(|(off, _, list)| {
-                        list.get(&doc).is_some_and(|ps| {
-                            let want = start + i64::from(*off);
-                            want >= 0 && ps.binary_search(&(want as u32)).is_ok()
-                        })
-                    })
-                })
-                .count();
-            if count > 0 {
-                let score: f32 = lists
-                    .iter()
-                    .map(|(_, t, _)| self.bm25(count as f32, doc, self.idf(self.index.df(*t))))
-                    .sum();
-                docs.insert(doc, ClauseMatch { score });
+        if lists.is_empty() {
+            return Vec::new();
+        }
+        // Documents holding every word: walk the rarest word's postings and
+        // advance the others alongside (all are in document order).
+        let mut order: Vec<usize> = (0..lists.len()).collect();
+        order.sort_by_key(|&k| self.index.df(lists[k].1));
+        let mut iters: Vec<_> = lists
+            .iter()
+            .map(|&(_, t)| {
+                let mut it = self.index.postings(t);
+                let first = it.next();
+                (it, first)
+            })
+            .collect();
+        let idfs: Vec<f32> = lists
+            .iter()
+            .map(|&(_, t)| self.idf(self.index.df(t)))
+            .collect();
+        let mut out = Vec::new();
+        let mut positions: Vec<Vec<u32>> = vec![Vec::new(); lists.len()];
+        let rarest = order[0];
+        'docs: while let Some(lead) = iters[rarest].1 {
+            let doc = lead.doc;
+            for &k in &order[1..] {
+                let (it, cur) = &mut iters[k];
+                while cur.is_some_and(|p| p.doc < doc) {
+                    *cur = it.next();
+                }
+                match cur {
+                    Some(p) if p.doc == doc => {}
+                    Some(_) => {
+                        let (it, cur) = &mut iters[rarest];
+                        *cur = it.next();
+                        continue 'docs;
+                    }
+                    None => break 'docs,
+                }
             }
+            for (k, (it, cur)) in iters.iter().enumerate() {
+                positions[k].clear();
+                if let Some(p) = cur {
+                    positions[k].extend(it.positions(p));
+                }
+            }
+            let freq = sloppy_frequency(&lists, &positions, slop);
+            if freq > 0.0 {
+                let score: f32 = idfs.iter().map(|&idf| self.bm25(freq, doc, idf)).sum();
+                out.push((doc, score.max(f32::MIN_POSITIVE)));
+            }
+            let (it, cur) = &mut iters[rarest];
+            *cur = it.next();
         }
-        for (_, t, _) in &lists {
-            self.matched_terms.insert(*t);
+        for &(_, t) in &lists {
+            self.matched_terms.insert(t);
         }
-        ClauseResult { docs }
+        out
     }
 
-    fn clause_matches(&mut self, clause: &Clause) -> ClauseResult {
+    fn clause_matches(&mut self, clause: &Clause, scratch: &mut Scratch) -> Matches {
         match clause {
-            Clause::Word(w) => self.word_matches(w),
-            Clause::Phrase(words) => self.phrase_matches(words),
+            Clause::Word(w) => self.word_matches(w, scratch),
+            Clause::Phrase { words, slop } => self.phrase_matches(words, *slop),
             Clause::Any(alternatives) => {
-                let mut docs: HashMap<DocId, ClauseMatch> = HashMap::new();
-                for alt in alternatives {
-                    for (doc, m) in self.clause_matches(alt).docs {
-                        docs.entry(doc).or_default().score += m.score;
-                    }
-                }
-                ClauseResult { docs }
+                let all: Vec<Matches> = alternatives
+                    .iter()
+                    .map(|a| self.clause_matches(a, scratch))
+                    .collect();
+                merge(all, |a, b| a + b)
+            }
+            Clause::Variants(spellings) => {
+                let all: Vec<Matches> = spellings
+                    .iter()
+                    .map(|a| self.clause_matches(a, scratch))
+                    .collect();
+                merge(all, f32::max)
             }
         }
     }
 }
 
-/// Restricted Damerau-Levenshtein distance, or `None` beyond `budget`.
-fn bounded_edit_distance(a: &[char], b: &str, budget: usize) -> Option<usize> {
-    let b: Vec<char> = b.chars().collect();
-    let (n, m) = (a.len(), b.len());
-    if n.abs_diff(m) > budget {
-        return None;
+/// How many edits a typed word of `n` letters may contain: none below 5
+/// letters (too many short words are one letter apart), one up to 8, two
+/// beyond ("Pachinyan" → "Pachinian").
+fn typo_budget(n: usize) -> usize {
+    match n {
+        0..=4 => 0,
+        5..=8 => 1,
+        _ => 2,
     }
-    let mut prev2 = vec![usize::MAX; m + 1];
-    let mut prev: Vec<usize> = (0..=m).collect();
-    let mut cur = vec![0; m + 1];
-    for i in 1..=n {
-        cur[0] = i;
-        let mut row_min = cur[0];
-        for j in 1..=m {
-            let cost = usize::from(a[i - 1] != b[j - 1]);
-            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                v = v.min(prev2[j - 2] + 1);
-            }
-            cur[j] = v;
-            row_min = row_min.min(v);
+}
+
+/// Merges document-ordered match lists, combining scores of a document
+/// found in several.
+fn merge(lists: Vec<Matches>, combine: impl Fn(f32, f32) -> f32) -> Matches {
+    let mut all: Matches = lists.into_iter().flatten().collect();
+    all.sort_by_key(|m| m.0);
+    let mut out: Matches = Vec::with_capacity(all.len());
+    for (doc, s) in all {
+        match out.last_mut() {
+            Some(last) if last.0 == doc => last.1 = combine(last.1, s),
+            _ => out.push((doc, s)),
         }
-        if row_min > budget {
+    }
+    out
+}
+
+/// Sum over the phrase's occurrences of 1/(1 + extra words inside it). For
+/// each position of the first word, the earliest fitting position of each
+/// next word gives the fewest extra words (a later choice only widens the
+/// gaps that follow).
+fn sloppy_frequency(words: &[(u32, TermId)], positions: &[Vec<u32>], slop: u32) -> f32 {
+    let mut freq = 0.0;
+    let Some(firsts) = positions.first() else {
+        return 0.0;
+    };
+    let mut last_end: Option<u32> = None;
+    'starts: for &start in firsts {
+        // Occurrences do not overlap: "paix paix paix" is not three phrases.
+        if last_end.is_some_and(|e| start <= e) {
+            continue;
+        }
+        let mut prev = start;
+        let mut extra = 0u32;
+        for k in 1..words.len() {
+            let gap = words[k].0.saturating_sub(words[k - 1].0).max(1);
+            let want = prev.saturating_add(gap);
+            let list = &positions[k];
+            let at = list.partition_point(|&p| p < want);
+            let Some(&p) = list.get(at) else {
+                continue 'starts;
+            };
+            extra += p - want;
+            if extra > slop {
+                continue 'starts;
+            }
+            prev = p;
+        }
+        freq += 1.0 / (1.0 + extra as f32);
+        last_end = Some(prev);
+    }
+    freq
+}
+
+/// Restricted Damerau-Levenshtein distance with its buffers, reused from
+/// one word form to the next.
+#[derive(Default)]
+struct EditDistance {
+    b: Vec<char>,
+    prev2: Vec<usize>,
+    prev: Vec<usize>,
+    cur: Vec<usize>,
+}
+
+impl EditDistance {
+    /// The distance between `a` and `b`, or `None` beyond `budget`.
+    fn within(&mut self, a: &[char], b: &str, budget: usize) -> Option<usize> {
+        self.b.clear();
+        self.b.extend(b.chars());
+        let b = &self.b;
+        let (n, m) = (a.len(), b.len());
+        if n.abs_diff(m) > budget {
             return None;
         }
-        std::mem::swap(&mut prev2, &mut prev);
-        std::mem::swap(&mut prev, &mut cur);
+        self.prev2.clear();
+        self.prev2.resize(m + 1, usize::MAX / 2);
+        self.prev.clear();
+        self.prev.extend(0..=m);
+        self.cur.clear();
+        self.cur.resize(m + 1, 0);
+        for i in 1..=n {
+            self.cur[0] = i;
+            let mut row_min = i;
+            for j in 1..=m {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                let mut v = (self.prev[j] + 1)
+                    .min(self.cur[j - 1] + 1)
+                    .min(self.prev[j - 1] + cost);
+                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                    v = v.min(self.prev2[j - 2] + 1);
+                }
+                self.cur[j] = v;
+                row_min = row_min.min(v);
+            }
+            if row_min > budget {
+                return None;
+            }
+            std::mem::swap(&mut self.prev2, &mut self.prev);
+            std::mem::swap(&mut self.prev, &mut self.cur);
+        }
+        (self.prev[m] <= budget).then_some(self.prev[m])
     }
-    (prev[m] <= budget).then_some(prev[m])
+}
+
+/// The bounds of a partial date ("2020", "2020-11", "2020-11-14") as
+/// comparable "YYYY-MM-DD" strings: a partial date covers a range.
+fn date_bounds(date: &str) -> (String, String) {
+    let pad = |fill: &str| {
+        let missing = 10usize.saturating_sub(date.len()).min(6);
+        let mut s = date.to_owned();
+        s.push_str(&fill[6 - missing..]);
+        s
+    };
+    (pad("-00-00"), pad("-99-99"))
 }
 
 /// Does a document's date (possibly partial) overlap the filter's range?
@@ -300,23 +501,9 @@ fn date_in_range(date: Option<&str>, from: Option<&str>, to: Option<&str>) -> bo
         return true;
     }
     let Some(date) = date else { return false };
-    // A partial date covers a range: "2020-11" is 2020-11-00 .. 2020-11-99.
-    let low = format!(
-        "{date}{}",
-        &"-00-00"[..(10usize.saturating_sub(date.len())).min(6)]
-    );
-    let high = format!(
-        "{date}{}",
-        &"-99-99"[..(10usize.saturating_sub(date.len())).min(6)]
-    );
-    let from_ok = from.is_none_or(|f| high.as_str() >= f);
-    let to_ok = to.is_none_or(|t| {
-        let t_high = format!(
-            "{t}{}",
-            &"-99-99"[..(10usize.saturating_sub(t.len())).min(6)]
-        );
-        low.as_str() <= t_high.as_str()
-    });
+    let (low, high) = date_bounds(date);
+    let from_ok = from.is_none_or(|f| high.as_str() >= date_bounds(f).0.as_str());
+    let to_ok = to.is_none_or(|t| low.as_str() <= date_bounds(t).1.as_str());
     from_ok && to_ok
 }
 
@@ -328,6 +515,21 @@ pub fn search(
     options: &SearchOptions,
 ) -> SearchResults {
     let query = query::parse(input, options.prefix);
+    SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+        Ok(mut scratch) => run(docs, index, input, &query, options, &mut scratch),
+        // Only reachable by searching from inside a search: use fresh arrays.
+        Err(_) => run(docs, index, input, &query, options, &mut Scratch::default()),
+    })
+}
+
+fn run(
+    docs: &[Document],
+    index: Index<'_>,
+    input: &str,
+    query: &Query,
+    options: &SearchOptions,
+    scratch: &mut Scratch,
+) -> SearchResults {
     let per_page = options.per_page.clamp(1, MAX_PER_PAGE);
     let page = options.page.max(1);
     let mut results = SearchResults {
@@ -343,66 +545,117 @@ pub fn search(
         }
         return results;
     }
+    let n = (index.doc_count() as usize).min(docs.len());
+    scratch.fit(n);
     let mut scorer = Scorer {
         index,
-        n_docs: index.doc_count().max(1) as f32,
+        n_docs: n.max(1) as f32,
         avg_len: index.avg_doc_len(),
         matched_terms: HashSet::new(),
     };
-    let mut totals: HashMap<DocId, (usize, f32)> = HashMap::new();
     for clause in &query.clauses {
-        for (doc, m) in scorer.clause_matches(clause).docs {
-            let t = totals.entry(doc).or_default();
-            t.0 += 1;
-            t.1 += m.score;
+        for (doc, s) in scorer.clause_matches(clause, scratch) {
+            let d = doc as usize;
+            if d >= n {
+                continue;
+            }
+            if scratch.matched[d] == 0 {
+                scratch.touched.push(doc);
+            }
+            scratch.matched[d] = scratch.matched[d].saturating_add(1);
+            scratch.total[d] += s;
         }
     }
-    let highlight = std::mem::take(&mut scorer.matched_terms);
-    let mut excluded = HashSet::new();
-    for clause in &query.excluded {
-        excluded.extend(exact_matches(&scorer, clause));
+    let excluded: Vec<DocId> = query
+        .excluded
+        .iter()
+        .flat_map(|c| exact_matches(index, c))
+        .collect();
+    for &doc in &excluded {
+        if let Some(flag) = scratch.dropped.get_mut(doc as usize) {
+            *flag = true;
+        }
     }
+    let filtered = options.date_from.is_some()
+        || options.date_to.is_some()
+        || options.docs.is_some()
+        || options.outlets.is_some();
     let doc_filter: Option<HashSet<&str>> = options
         .docs
         .as_ref()
         .map(|ids| ids.iter().map(String::as_str).collect());
-    let mut ranked: Vec<(DocId, usize, f32)> = totals
-        .into_iter()
-        .filter(|(doc, _)| !excluded.contains(doc))
-        .filter(|(doc, _)| {
-            let Some(d) = docs.get(*doc as usize) else {
-                return false;
-            };
-            date_in_range(
-                d.date.as_deref(),
-                options.date_from.as_deref(),
-                options.date_to.as_deref(),
-            ) && doc_filter
+    let keep = |doc: DocId| {
+        let Some(d) = docs.get(doc as usize) else {
+            return false;
+        };
+        date_in_range(
+            d.date.as_deref(),
+            options.date_from.as_deref(),
+            options.date_to.as_deref(),
+        ) && doc_filter
+            .as_ref()
+            .is_none_or(|ids| ids.contains(d.id.as_str()))
+            && options
+                .outlets
                 .as_ref()
-                .is_none_or(|ids| ids.contains(d.id.as_str()))
-                && options
-                    .outlets
-                    .as_ref()
-                    .is_none_or(|outlets| d.outlet.as_ref().is_some_and(|o| outlets.contains(o)))
-        })
-        .map(|(doc, (matched, score))| (doc, matched, score))
-        .collect();
-    ranked.sort_by(|a, b| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
+                .is_none_or(|outlets| d.outlet.as_ref().is_some_and(|o| outlets.contains(o)))
+    };
+    let mut ranked: Vec<(DocId, u8, f32)> = Vec::with_capacity(scratch.touched.len());
+    for &doc in &scratch.touched {
+        let d = doc as usize;
+        if !scratch.dropped[d] && (!filtered || keep(doc)) {
+            ranked.push((doc, scratch.matched[d], scratch.total[d]));
+        }
+        scratch.matched[d] = 0;
+        scratch.total[d] = 0.0;
+    }
+    scratch.touched.clear();
+    for &doc in &excluded {
+        if let Some(flag) = scratch.dropped.get_mut(doc as usize) {
+            *flag = false;
+        }
+    }
     results.total = ranked.len();
-    let highlight_terms: HashSet<&str> = highlight.iter().map(|&t| index.term(t)).collect();
+    // More clauses matched first, then score; ties in corpus order.
+    let order = |a: &(DocId, u8, f32), b: &(DocId, u8, f32)| {
+        b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0))
+    };
+    let shown = page.saturating_mul(per_page).min(ranked.len());
+    if shown == 0 {
+        return results;
+    }
+    if shown < ranked.len() {
+        ranked.select_nth_unstable_by(shown - 1, order);
+        ranked.truncate(shown);
+    }
+    ranked.sort_unstable_by(order);
+    let highlight: HashSet<&str> = if options.snippets {
+        scorer
+            .matched_terms
+            .iter()
+            .map(|&t| index.term(t))
+            .collect()
+    } else {
+        HashSet::new()
+    };
+    let highlighter = snippet::Highlighter::new(&highlight);
     results.hits = ranked
         .into_iter()
         .skip((page - 1).saturating_mul(per_page))
-        .take(per_page)
         .filter_map(|(doc, matched, score)| {
             let d = docs.get(doc as usize)?;
+            let snippet = if options.snippets {
+                snippet::snippet(d, &index.split_points(doc), &highlighter)
+            } else {
+                Vec::new()
+            };
             Some(Hit {
                 id: d.id.clone(),
                 title: d.title.clone(),
                 date: d.date.clone(),
                 score,
-                matched,
-                snippet: snippet::snippet(d, &highlight_terms),
+                matched: usize::from(matched),
+                snippet,
             })
         })
         .collect();
@@ -411,24 +664,27 @@ pub fn search(
 
 /// Documents an excluded clause matches: exact terms only, no typo or
 /// prefix guessing (excluding by a guess would hide what the reader wants).
-fn exact_matches(scorer: &Scorer<'_>, clause: &Clause) -> HashSet<DocId> {
-    let index = scorer.index;
-    match clause {
-        Clause::Word(w) => index
+fn exact_matches(index: Index<'_>, clause: &Clause) -> Vec<DocId> {
+    let docs_of = |w: &QueryWord| -> Vec<DocId> {
+        index
             .find_term(&w.term)
             .map(|t| index.postings(t).map(|p| p.doc).collect())
-            .unwrap_or_default(),
-        Clause::Phrase(words) => {
-            let mut sets = words.iter().map(|(_, w)| {
-                index
-                    .find_term(&w.term)
-                    .map(|t| index.postings(t).map(|p| p.doc).collect::<HashSet<_>>())
-                    .unwrap_or_default()
-            });
+            .unwrap_or_default()
+    };
+    match clause {
+        Clause::Word(w) => docs_of(w),
+        Clause::Phrase { words, .. } => {
+            let mut sets = words.iter().map(|(_, w)| docs_of(w));
             let first = sets.next().unwrap_or_default();
-            sets.fold(first, |acc, s| acc.intersection(&s).copied().collect())
+            sets.fold(first, |acc, s| {
+                acc.into_iter()
+                    .filter(|d| s.binary_search(d).is_ok())
+                    .collect()
+            })
         }
-        Clause::Any(alts) => alts.iter().flat_map(|a| exact_matches(scorer, a)).collect(),
+        Clause::Any(alts) | Clause::Variants(alts) => {
+            alts.iter().flat_map(|a| exact_matches(index, a)).collect()
+        }
     }
 }
 
@@ -439,9 +695,12 @@ mod tests {
     #[test]
     fn edit_distance_is_bounded() {
         let a: Vec<char> = "pachinyan".chars().collect();
-        assert_eq!(bounded_edit_distance(&a, "pachinian", 2), Some(1));
-        assert_eq!(bounded_edit_distance(&a, "pachniian", 2), Some(2));
-        assert_eq!(bounded_edit_distance(&a, "karabakh", 2), None);
+        let mut d = EditDistance::default();
+        assert_eq!(d.within(&a, "pachinian", 2), Some(1));
+        assert_eq!(d.within(&a, "pachniian", 2), Some(2));
+        assert_eq!(d.within(&a, "karabakh", 2), None);
+        assert_eq!(d.within(&a, "pachinyan", 0), Some(0));
+        assert_eq!(d.within(&a, "", 2), None);
     }
 
     #[test]
@@ -456,5 +715,24 @@ mod tests {
             Some("2020"),
             Some("2020")
         ));
+        assert!(!date_in_range(Some("2021-01-01"), None, Some("2020")));
+    }
+
+    #[test]
+    fn sloppy_phrases_count_less() {
+        // "soldats de la paix": soldats at 0, paix at 3 in the query.
+        let words = [(0, 0), (3, 1)];
+        let exact = sloppy_frequency(&words, &[vec![10], vec![13]], 2);
+        let sloppy = sloppy_frequency(&words, &[vec![10], vec![15]], 2);
+        let too_far = sloppy_frequency(&words, &[vec![10], vec![16]], 2);
+        assert_eq!(exact, 1.0);
+        assert!(sloppy > 0.0 && sloppy < exact);
+        assert_eq!(too_far, 0.0);
+        // Out of order is no match; two occurrences count twice.
+        assert_eq!(sloppy_frequency(&words, &[vec![13], vec![10]], 2), 0.0);
+        assert_eq!(
+            sloppy_frequency(&words, &[vec![1, 10], vec![4, 13]], 0),
+            2.0
+        );
     }
 }

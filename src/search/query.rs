@@ -1,6 +1,10 @@
 //! The query language a reader types: words, "phrases in quotes", -exclusions,
 //! OR between alternatives. Words are analysed exactly as the index analyses
-//! text (same tokeniser, folding, stemming, stop words).
+//! text (same tokeniser, folding, stemming, stop words); names are widened to
+//! their other spellings from the alias table (`data/aliases_fr.txt`).
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
 
 use crate::text::{self, TokenKind};
 
@@ -8,6 +12,14 @@ use crate::text::{self, TokenKind};
 pub const MAX_QUERY_CHARS: usize = 1000;
 /// Most clauses read from one query.
 pub const MAX_CLAUSES: usize = 32;
+/// Words a quoted phrase lets in between its own, in all: "soldats de la
+/// paix" finds "soldats de maintien de la paix" (a noun and its
+/// preposition, the commonest French insertion: "soldats russes de la
+/// paix", "accord de cessez-le-feu"), but not the same words scattered
+/// over a sentence. Matches with insertions score less (see search).
+pub const PHRASE_SLOP: u32 = 2;
+/// Longest run of typed words looked up in the alias table.
+const MAX_ALIAS_WORDS: usize = 4;
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct QueryWord {
@@ -24,11 +36,31 @@ pub struct QueryWord {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Clause {
     Word(QueryWord),
-    /// Words at fixed relative positions: a quoted phrase or a compound
-    /// ("cessez-le-feu", "Haut-Karabakh").
-    Phrase(Vec<(u32, QueryWord)>),
-    /// Alternatives joined by OR.
+    /// Words in order at the given relative positions, with up to `slop`
+    /// extra words in between in all: a quoted phrase, or a compound typed
+    /// whole ("cessez-le-feu", "Haut-Karabakh", with `slop` 0).
+    Phrase {
+        words: Vec<(u32, QueryWord)>,
+        slop: u32,
+    },
+    /// Alternatives joined by OR: a document scores for each it matches.
     Any(Vec<Clause>),
+    /// Spellings of one name ("Latchine", "Latchin"): a document scores for
+    /// the best it matches.
+    Variants(Vec<Clause>),
+}
+
+impl Clause {
+    /// The terms of a plain word or phrase, in order (alias lookup key).
+    fn terms(&self) -> Option<Vec<&str>> {
+        match self {
+            Clause::Word(w) => Some(vec![w.term.as_str()]),
+            Clause::Phrase { words, .. } => {
+                Some(words.iter().map(|(_, w)| w.term.as_str()).collect())
+            }
+            _ => None,
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -54,6 +86,67 @@ struct Chunk {
     negated: bool,
 }
 
+/// The alias table: every spelling as a clause, grouped, and the groups by
+/// the terms of each spelling.
+struct Aliases {
+    groups: Vec<Vec<Clause>>,
+    by_terms: HashMap<Vec<String>, usize>,
+}
+
+static ALIASES: LazyLock<Aliases> = LazyLock::new(|| {
+    let mut aliases = Aliases {
+        groups: Vec::new(),
+        by_terms: HashMap::new(),
+    };
+    for line in text::data_lines(include_str!("../../data/aliases_fr.txt")) {
+        let group: Vec<Clause> = line
+            .split('|')
+            .filter_map(|spelling| {
+                let chunk = Chunk {
+                    text: spelling.trim().to_owned(),
+                    quoted: false,
+                    negated: false,
+                };
+                analyse_chunk(&chunk, false)
+            })
+            .collect();
+        if group.len() < 2 {
+            continue;
+        }
+        let id = aliases.groups.len();
+        for clause in &group {
+            if let Some(terms) = clause.terms() {
+                let key = terms.into_iter().map(str::to_owned).collect();
+                aliases.by_terms.entry(key).or_insert(id);
+            }
+        }
+        aliases.groups.push(group);
+    }
+    aliases
+});
+
+/// `clause` widened to the other spellings of the name it is, if the alias
+/// table knows it.
+fn with_aliases(clause: Clause) -> Clause {
+    let Some(terms) = clause.terms() else {
+        return clause;
+    };
+    let key: Vec<String> = terms.into_iter().map(str::to_owned).collect();
+    let Some(&group) = ALIASES.by_terms.get(&key) else {
+        return clause;
+    };
+    let mut variants = vec![clause];
+    for other in &ALIASES.groups[group] {
+        if other.terms().is_some_and(|t| t != key) && !variants.contains(other) {
+            variants.push(other.clone());
+        }
+    }
+    if variants.len() == 1 {
+        return variants.remove(0);
+    }
+    Clause::Variants(variants)
+}
+
 /// Parses a query. `prefix_last`: the last word is still being typed.
 pub fn parse(input: &str, prefix_last: bool) -> Query {
     let mut query = Query::default();
@@ -73,6 +166,8 @@ pub fn parse(input: &str, prefix_last: bool) -> Query {
     let chunks = split_chunks(input);
     let n_chunks = chunks.len();
     let mut pending_or = false;
+    // Clauses that came from one plain typed word each (alias runs).
+    let mut plain: Vec<bool> = Vec::new();
     for (i, chunk) in chunks.into_iter().enumerate() {
         if !chunk.quoted && !chunk.negated && chunk.text == "OR" {
             pending_or = !query.clauses.is_empty();
@@ -82,6 +177,8 @@ pub fn parse(input: &str, prefix_last: bool) -> Query {
         let Some(clause) = analyse_chunk(&chunk, prefix_last && ends_open && is_last) else {
             continue;
         };
+        let is_plain_word = !chunk.quoted && matches!(clause, Clause::Word(_));
+        let clause = with_aliases(clause);
         if chunk.negated {
             query.excluded.push(clause);
             continue;
@@ -97,6 +194,9 @@ pub fn parse(input: &str, prefix_last: bool) -> Query {
                     other => Clause::Any(vec![other, clause]),
                 };
                 query.clauses.push(merged);
+                if let Some(p) = plain.last_mut() {
+                    *p = false;
+                }
                 continue;
             }
         }
@@ -107,8 +207,56 @@ pub fn parse(input: &str, prefix_last: bool) -> Query {
             break;
         }
         query.clauses.push(clause);
+        plain.push(is_plain_word);
     }
+    join_alias_runs(&mut query.clauses, &plain);
     query
+}
+
+/// Typed words that together spell a name of the alias table ("Nagorno
+/// Karabakh", "Ben Laden") become one clause with its other spellings.
+/// `plain[i]`: clause `i` is one word typed on its own.
+fn join_alias_runs(clauses: &mut Vec<Clause>, plain: &[bool]) {
+    let old = std::mem::take(clauses);
+    let plain_word = |k: usize| match &old[k] {
+        Clause::Word(w) if plain.get(k) == Some(&true) => Some(w),
+        _ => None,
+    };
+    let mut i = 0;
+    while i < old.len() {
+        let mut joined = None;
+        for len in (2..=MAX_ALIAS_WORDS.min(old.len() - i)).rev() {
+            let Some(run) = (i..i + len).map(plain_word).collect::<Option<Vec<_>>>() else {
+                continue;
+            };
+            let key: Vec<String> = run.iter().map(|w| w.term.clone()).collect();
+            if ALIASES.by_terms.contains_key(&key) {
+                let words = run
+                    .into_iter()
+                    .enumerate()
+                    .map(|(k, w)| {
+                        let word = QueryWord {
+                            prefix: false,
+                            ..w.clone()
+                        };
+                        (k as u32, word)
+                    })
+                    .collect();
+                joined = Some((len, with_aliases(Clause::Phrase { words, slop: 0 })));
+                break;
+            }
+        }
+        match joined {
+            Some((len, clause)) => {
+                clauses.push(clause);
+                i += len;
+            }
+            None => {
+                clauses.push(old[i].clone());
+                i += 1;
+            }
+        }
+    }
 }
 
 fn split_chunks(input: &str) -> Vec<Chunk> {
@@ -216,9 +364,10 @@ fn analyse_chunk(chunk: &Chunk, prefix: bool) -> Option<Clause> {
         return Some(Clause::Word(word));
     }
     let base = words[0].0;
-    Some(Clause::Phrase(
-        words.into_iter().map(|(p, w)| (p - base, w)).collect(),
-    ))
+    Some(Clause::Phrase {
+        words: words.into_iter().map(|(p, w)| (p - base, w)).collect(),
+        slop: if chunk.quoted { PHRASE_SLOP } else { 0 },
+    })
 }
 
 #[cfg(test)]
@@ -240,13 +389,14 @@ mod tests {
         );
         assert_eq!(q.clauses.len(), 3);
         match &q.clauses[0] {
-            Clause::Phrase(words) => {
+            Clause::Phrase { words, slop } => {
                 assert_eq!(words.len(), 2);
                 assert_eq!(words[1].0, 3);
+                assert_eq!(*slop, PHRASE_SLOP);
             }
             other => panic!("{other:?}"),
         }
-        assert!(matches!(&q.clauses[1], Clause::Phrase(w) if w.len() == 2));
+        assert!(matches!(&q.clauses[1], Clause::Phrase { words, slop: 0 } if words.len() == 2));
         assert!(matches!(&q.clauses[2], Clause::Any(a) if a.len() == 2));
         assert_eq!(word(&q.excluded[0]).folded, "hadrout");
     }
@@ -267,6 +417,34 @@ mod tests {
             assert_eq!(parsed.clauses.len(), 1, "{q}");
             assert_eq!(word(&parsed.clauses[0]).term, "2000");
         }
+    }
+
+    #[test]
+    fn names_bring_their_other_spellings() {
+        let spelled = |c: &Clause| -> Vec<Vec<String>> {
+            match c {
+                Clause::Variants(v) => v
+                    .iter()
+                    .map(|c| c.terms().unwrap().into_iter().map(str::to_owned).collect())
+                    .collect(),
+                other => panic!("{other:?}"),
+            }
+        };
+        let q = parse("Nagorno-Karabakh", false);
+        let variants = spelled(&q.clauses[0]);
+        assert_eq!(variants[0], [text::stem("nagorno"), text::stem("karabakh")]);
+        assert!(variants.contains(&vec![text::stem("haut"), text::stem("karabakh")]));
+        // The same name typed as two words, among other words.
+        let q = parse("accord Nagorno Karabakh Bakou", false);
+        assert_eq!(q.clauses.len(), 3);
+        assert!(spelled(&q.clauses[1]).contains(&vec![text::stem("haut"), text::stem("karabakh")]));
+        assert!(matches!(&q.clauses[2], Clause::Variants(_)));
+        let q = parse("-Kyiv", false);
+        assert!(matches!(&q.excluded[0], Clause::Variants(v) if v.len() >= 2));
+        assert!(matches!(
+            &parse("Karabakh", false).clauses[0],
+            Clause::Word(_)
+        ));
     }
 
     #[test]

@@ -7,16 +7,61 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::{BlockKind, Document};
-use crate::text;
+use crate::text::{self, TokenKind};
 
 /// Words shown around the matches.
 const WINDOW_TOKENS: usize = 36;
+/// A stem shares at least this many leading letters with its word (Snowball
+/// French strips and rewrites endings only), so a word whose first letters
+/// match no matched term is not stemmed at all.
+const KEY_BYTES: usize = 3;
 
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
 pub struct SnippetSpan {
     pub text: String,
     /// This span is a matched word.
     pub mark: bool,
+}
+
+/// Tells which words of a text are matched terms, stemming only the words
+/// that may be.
+pub struct Highlighter<'a> {
+    terms: &'a HashSet<&'a str>,
+    /// The first letters of every matched term.
+    keys: HashSet<&'a [u8]>,
+}
+
+impl<'a> Highlighter<'a> {
+    pub fn new(terms: &'a HashSet<&'a str>) -> Highlighter<'a> {
+        Highlighter {
+            terms,
+            keys: terms
+                .iter()
+                .map(|t| &t.as_bytes()[..t.len().min(KEY_BYTES)])
+                .collect(),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.terms.is_empty()
+    }
+
+    /// Whether a token of the text (as `text::analyze_split` gives it)
+    /// is a matched term.
+    fn matches(&self, token: &text::Token) -> bool {
+        let f = token.folded.as_bytes();
+        let may = (1..=f.len().min(KEY_BYTES)).any(|k| self.keys.contains(&f[..k]));
+        if !may {
+            return false;
+        }
+        match token.kind {
+            TokenKind::Elision => false,
+            TokenKind::Number => self.terms.contains(token.folded.as_str()),
+            TokenKind::Word => {
+                text::term_of(token).is_some_and(|t| self.terms.contains(t.as_str()))
+            }
+        }
+    }
 }
 
 /// A token of a block: byte range in the block's text, and whether it matched.
@@ -31,20 +76,26 @@ struct Candidate<'a> {
     window_start: usize,
 }
 
-/// The best passage of `doc` for the matched index terms: the block with
-/// the most distinct matched words, cut to a window around them.
-pub fn snippet(doc: &Document, terms: &HashSet<&str>) -> Vec<SnippetSpan> {
+/// The best passage of `doc` for the matched terms: the block with the most
+/// distinct matched words, cut to a window around them. `splits`: where the
+/// index restored lost spaces in the document's text.
+pub fn snippet(doc: &Document, splits: &[u32], highlighter: &Highlighter) -> Vec<SnippetSpan> {
     let mut best: Option<Candidate> = None;
     for block in doc.article_blocks() {
         if block.kind == BlockKind::Title && doc.title.is_some() {
             continue;
         }
         let text = doc.block_text(block);
-        let tokens: Vec<MarkedToken> = text::analyze(text)
+        let local: Vec<u32> = splits
+            .iter()
+            .filter_map(|&p| p.checked_sub(block.start))
+            .filter(|&p| (p as usize) < text.len())
+            .collect();
+        let tokens: Vec<MarkedToken> = text::tokenize_split(text, &local)
             .into_iter()
-            .map(|a| {
-                let hit = a.term.as_deref().is_some_and(|t| terms.contains(t));
-                (a.token.start, a.token.end, hit)
+            .map(|t| {
+                let hit = !highlighter.is_empty() && highlighter.matches(&t);
+                (t.start, t.end, hit)
             })
             .collect();
         let (start, marks, distinct) = densest_window(text, &tokens);
@@ -56,6 +107,12 @@ pub fn snippet(doc: &Document, terms: &HashSet<&str>) -> Vec<SnippetSpan> {
                 tokens,
                 window_start: start,
             });
+        }
+        if best
+            .as_ref()
+            .is_some_and(|b| b.strength.0 == highlighter.terms.len() && b.strength.0 > 0)
+        {
+            break; // every matched word in one window: no better block
         }
     }
     let Some(best) = best else {

@@ -31,6 +31,19 @@ pub enum CharClass {
 }
 
 pub fn classify(c: char) -> CharClass {
+    // Fast paths: ASCII and the Latin-1 letters of French text.
+    if c.is_ascii() {
+        return match c {
+            'a'..='z' | 'A'..='Z' | '0'..='9' => CharClass::Alnum,
+            '\'' => CharClass::Apostrophe,
+            '-' => CharClass::Hyphen,
+            ' ' | '\t' | '\n' | '\r' | '\x0B' | '\x0C' => CharClass::Space,
+            _ => CharClass::Punct,
+        };
+    }
+    if ('\u{C0}'..='\u{17F}').contains(&c) && c != '\u{D7}' && c != '\u{F7}' {
+        return CharClass::Alnum;
+    }
     match c {
         '\'' | '\u{2019}' | '\u{2018}' | '\u{02BC}' | '\u{2032}' | '\u{00B4}' | '\u{FF07}' => {
             CharClass::Apostrophe
@@ -62,6 +75,16 @@ pub fn push_folded(c: char, out: &mut String) {
         return;
     }
     match c {
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' => {
+            out.push('a')
+        }
+        'é' | 'è' | 'ê' | 'ë' | 'É' | 'È' | 'Ê' | 'Ë' => out.push('e'),
+        'î' | 'ï' | 'í' | 'ì' | 'Î' | 'Ï' | 'Í' | 'Ì' => out.push('i'),
+        'ô' | 'ö' | 'ó' | 'ò' | 'õ' | 'Ô' | 'Ö' | 'Ó' | 'Ò' | 'Õ' => out.push('o'),
+        'ù' | 'û' | 'ü' | 'ú' | 'Ù' | 'Û' | 'Ü' | 'Ú' => out.push('u'),
+        'ç' | 'Ç' => out.push('c'),
+        'ÿ' | 'Ÿ' | 'ý' | 'Ý' => out.push('y'),
+        'ñ' | 'Ñ' => out.push('n'),
         'œ' | 'Œ' => out.push_str("oe"),
         'æ' | 'Æ' => out.push_str("ae"),
         'ß' | 'ẞ' => out.push_str("ss"),
@@ -113,6 +136,37 @@ mod tests {
         assert_eq!(fold("HADROUT"), "hadrout");
         assert_eq!(fold("Œuvre Ærø"), "oeuvre aero");
         assert_eq!(fold("Choïgou"), "choigou");
+    }
+
+    #[test]
+    fn fast_paths_agree_with_unicode() {
+        for c in ('\u{0}'..='\u{17F}').chain(['œ', 'Ÿ', 'ẞ']) {
+            let mut general = String::new();
+            for lower in c.to_lowercase() {
+                decompose_canonical(lower, |d| {
+                    if !is_combining_mark(d) {
+                        general.push(d);
+                    }
+                });
+            }
+            let mut fast = String::new();
+            push_folded(c, &mut fast);
+            let special = matches!(
+                c,
+                'œ' | 'Œ' | 'æ' | 'Æ' | 'ß' | 'ẞ' | 'ø' | 'Ø' | 'đ' | 'Đ' | 'ł' | 'Ł' | 'ı'
+            );
+            if !special {
+                assert_eq!(fast, general, "{c:?}");
+            }
+            let expected = if c == '\u{D7}' || c == '\u{F7}' {
+                CharClass::Punct
+            } else if c.is_alphanumeric() {
+                CharClass::Alnum
+            } else {
+                classify(c)
+            };
+            assert_eq!(classify(c), expected, "{c:?}");
+        }
     }
 
     #[test]

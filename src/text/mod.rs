@@ -4,13 +4,15 @@
 //! same word is the same term everywhere.
 
 pub mod fold;
+pub mod glue;
 pub mod tokenize;
 
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
 pub use fold::fold;
-pub use tokenize::{Token, TokenKind, tokenize};
+pub use glue::Vocabulary;
+pub use tokenize::{Token, TokenKind, is_elision, tokenize, tokenize_split};
 
 static STOPWORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     data_lines(include_str!("../../data/stopwords_fr.txt"))
@@ -62,19 +64,56 @@ pub struct Analyzed {
     pub token: Token,
     pub position: u32,
     pub term: Option<String>,
+    /// An extra reading: a glued run as written ("informeun"), given at the
+    /// position of its last part so that phrases over the parts and over
+    /// the run both hold. Readers wanting one reading of the text skip it.
+    pub glued: bool,
 }
 
 /// Tokens of `text` with positions and terms.
 pub fn analyze(text: &str) -> Vec<Analyzed> {
-    tokenize(text)
-        .into_iter()
-        .enumerate()
-        .map(|(i, token)| Analyzed {
+    analyze_split(text, &[])
+}
+
+/// Tokens of `text` with positions and terms, reading a space at each of
+/// `splits` (see [`tokenize_split`]); each glued run also comes whole, as
+/// an extra reading marked `glued`.
+pub fn analyze_split(text: &str, splits: &[u32]) -> Vec<Analyzed> {
+    let parts = tokenize_split(text, splits);
+    let wholes: Vec<Token> = if splits.is_empty() {
+        Vec::new()
+    } else {
+        tokenize(text)
+            .into_iter()
+            .filter(|t| {
+                splits
+                    .iter()
+                    .any(|&p| t.start < p as usize && (p as usize) < t.end)
+            })
+            .collect()
+    };
+    let mut out = Vec::with_capacity(parts.len() + wholes.len());
+    let mut wholes = wholes.into_iter().peekable();
+    for (i, token) in parts.into_iter().enumerate() {
+        let end = token.end;
+        out.push(Analyzed {
             term: term_of(&token),
             position: i as u32,
             token,
-        })
-        .collect()
+            glued: false,
+        });
+        while let Some(whole) = wholes.next_if(|w| w.end <= end) {
+            if whole.end == end {
+                out.push(Analyzed {
+                    term: term_of(&whole),
+                    position: i as u32,
+                    token: whole,
+                    glued: true,
+                });
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -94,6 +133,27 @@ mod tests {
         assert!(is_stopword("ete"));
         assert!(is_stopword("de"));
         assert!(!is_stopword("accord"));
+    }
+
+    #[test]
+    fn glued_runs_come_as_parts_and_whole() {
+        let text = "Conflit auHaut-Karabakh";
+        let splits = [text.find("Haut").unwrap() as u32];
+        let got: Vec<(&str, u32, bool)> = analyze_split(text, &splits)
+            .iter()
+            .map(|a| (&text[a.token.start..a.token.end], a.position, a.glued))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                ("Conflit", 0, false),
+                ("au", 1, false),
+                ("Haut", 2, false),
+                ("auHaut", 2, true),
+                ("Karabakh", 3, false),
+            ]
+        );
+        assert_eq!(analyze("auHaut").len(), 1);
     }
 
     #[test]

@@ -44,6 +44,15 @@ pub fn is_elision(folded: &str) -> bool {
 
 /// Tokenises `text`. Never panics, whatever the input.
 pub fn tokenize(text: &str) -> Vec<Token> {
+    tokenize_split(text, &[])
+}
+
+/// Tokenises `text` as if a space stood at each byte offset of `splits`
+/// (sorted): the places where a scraper lost the space between two words
+/// ("informeun" → "informe" "un", "déploiementd’un" → "déploiement" "d’"
+/// "un"). The offsets come from [`super::glue::Vocabulary::split_points`];
+/// offsets that are not inside a word are ignored.
+pub fn tokenize_split(text: &str, splits: &[u32]) -> Vec<Token> {
     let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut tokens = Vec::with_capacity(text.len() / 6);
     let mut i = 0;
@@ -85,7 +94,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             i = number_end;
             continue;
         }
-        split_word(text, &chars, word_start, j, end_byte, &mut tokens);
+        split_word(text, &chars, word_start, j, end_byte, splits, &mut tokens);
         i = j;
     }
     tokens
@@ -156,22 +165,31 @@ fn number_token(chars: &[(usize, char)], start: usize, end: usize, end_byte: usi
     }
 }
 
-/// Splits a word at elisions and hyphens and pushes its tokens.
+/// Splits a word at elisions, hyphens and restored spaces (`splits`) and
+/// pushes its tokens.
 fn split_word(
     text: &str,
     chars: &[(usize, char)],
     start: usize,
     end: usize,
     end_byte: usize,
+    splits: &[u32],
     out: &mut Vec<Token>,
 ) {
     let mut part_start = start;
     let mut hyphen_joined = false;
     let mut k = start;
     let mut folded = String::new();
+    let restored_space = |k: usize| {
+        !splits.is_empty()
+            && u32::try_from(chars[k].0).is_ok_and(|b| splits.binary_search(&b).is_ok())
+    };
     while k <= end {
         let boundary = if k == end {
             Some(CharClass::Space)
+        } else if k > part_start && restored_space(k) {
+            // A lost space: end the part here without consuming the char.
+            Some(CharClass::Punct)
         } else {
             match classify(chars[k].1) {
                 c @ (CharClass::Apostrophe | CharClass::Hyphen) => Some(c),
@@ -220,8 +238,12 @@ fn split_word(
         }
         folded.clear();
         hyphen_joined = boundary == CharClass::Hyphen;
-        part_start = k + 1;
-        k += 1;
+        if boundary == CharClass::Punct {
+            part_start = k;
+        } else {
+            part_start = k + 1;
+            k += 1;
+        }
     }
     debug_assert!(text.is_char_boundary(end_byte));
 }
