@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::{HEADER_FIELDS, MAGIC, field};
 use crate::corpus::{BlockKind, Document};
-use crate::text::{self, Vocabulary};
+use crate::text::{self, TokenKind, Vocabulary};
 
 /// A title occurrence counts this many body occurrences: a word of the
 /// headline says what the article is about.
@@ -16,19 +16,26 @@ const FIELD_GAP: u32 = 16;
 /// One term's postings, encoded as documents are added (in doc order).
 #[derive(Default)]
 struct TermPostings {
+    term: String,
     df: u32,
     last_doc: u32,
     docs: Vec<u8>,
     positions: Vec<u8>,
 }
 
+/// A folded form with no term (a stop word).
+const NO_TERM: u32 = u32::MAX;
+
 /// Accumulates documents, then writes the index.
 pub struct IndexBuilder<'v> {
     vocabulary: &'v Vocabulary,
     doc_len: Vec<u32>,
-    terms: HashMap<String, TermPostings>,
-    /// Folded word form → its term.
-    surface: HashMap<String, String>,
+    /// Term → its number here (order of first sight).
+    term_ids: HashMap<String, u32>,
+    postings: Vec<TermPostings>,
+    /// Folded word form → its term's number (or `NO_TERM`): each form is
+    /// stemmed once per corpus, not once per occurrence.
+    forms: HashMap<String, u32>,
     splits: Vec<Vec<u32>>,
 }
 
@@ -80,10 +87,38 @@ impl<'v> IndexBuilder<'v> {
         IndexBuilder {
             vocabulary,
             doc_len: Vec::new(),
-            terms: HashMap::new(),
-            surface: HashMap::new(),
+            term_ids: HashMap::new(),
+            postings: Vec::new(),
+            forms: HashMap::new(),
             splits: Vec::new(),
         }
+    }
+
+    /// The number of the term a token is indexed under, if any.
+    fn term_id(&mut self, kind: TokenKind, folded: &str) -> Option<u32> {
+        if kind == TokenKind::Elision {
+            return None;
+        }
+        if let Some(&id) = self.forms.get(folded) {
+            return (id != NO_TERM).then_some(id);
+        }
+        let id = match text::term_for(kind, folded) {
+            None => NO_TERM,
+            Some(term) => match self.term_ids.get(&term) {
+                Some(&id) => id,
+                None => {
+                    let id = self.postings.len() as u32;
+                    self.term_ids.insert(term.clone(), id);
+                    self.postings.push(TermPostings {
+                        term,
+                        ..TermPostings::default()
+                    });
+                    id
+                }
+            },
+        };
+        self.forms.insert(folded.to_owned(), id);
+        (id != NO_TERM).then_some(id)
     }
 
     pub fn add(&mut self, doc: &Document) {
@@ -92,7 +127,7 @@ impl<'v> IndexBuilder<'v> {
         let mut position = 0u32;
         let mut length = 0u32;
         // (term, position, weight) of every indexed token of the document.
-        let mut occurrences: Vec<(String, u32, u32)> = Vec::new();
+        let mut occurrences: Vec<(u32, u32, u32)> = Vec::new();
         for field in fields(doc) {
             let local: Vec<u32> = match field.offset {
                 Some(offset) => splits
@@ -102,42 +137,36 @@ impl<'v> IndexBuilder<'v> {
                     .collect(),
                 None => Vec::new(),
             };
-            let mut last = position;
-            for analyzed in text::analyze_split(field.text, &local) {
-                let pos = position.saturating_add(analyzed.position);
-                last = pos;
-                let Some(term) = analyzed.term else { continue };
-                if !analyzed.glued {
-                    length += 1;
+            let mut next = 0u32;
+            if local.is_empty() {
+                text::for_each_token(field.text, &[], |token| {
+                    let pos = position.saturating_add(next);
+                    next += 1;
+                    if let Some(term) = self.term_id(token.kind, token.folded) {
+                        length += 1;
+                        occurrences.push((term, pos, field.weight));
+                    }
+                });
+            } else {
+                // Glued runs: their parts, and each run whole as well.
+                for analyzed in text::analyze_split(field.text, &local) {
+                    let pos = position.saturating_add(analyzed.position);
+                    next = next.max(analyzed.position + 1);
+                    let token = &analyzed.token;
+                    if let Some(term) = self.term_id(token.kind, &token.folded) {
+                        length += u32::from(!analyzed.glued);
+                        occurrences.push((term, pos, field.weight));
+                    }
                 }
-                let form = if analyzed.token.kind == text::TokenKind::Word {
-                    &analyzed.token.folded
-                } else {
-                    &term
-                };
-                if !self.surface.contains_key(form) {
-                    self.surface.insert(form.clone(), term.clone());
-                }
-                occurrences.push((term, pos, field.weight));
             }
-            position = last.saturating_add(FIELD_GAP);
+            position = position.saturating_add(next).saturating_add(FIELD_GAP);
         }
         self.doc_len.push(length);
         self.splits.push(splits);
         // Positions come in order; a stable sort keeps them so per term.
-        occurrences.sort_by(|a, b| a.0.cmp(&b.0));
-        let mut i = 0;
-        while i < occurrences.len() {
-            let term = &occurrences[i].0;
-            let end = occurrences[i..]
-                .iter()
-                .position(|o| o.0 != *term)
-                .map_or(occurrences.len(), |n| i + n);
-            let group = &occurrences[i..end];
-            let postings = match self.terms.get_mut(term.as_str()) {
-                Some(p) => p,
-                None => self.terms.entry(term.clone()).or_default(),
-            };
+        occurrences.sort_by_key(|o| o.0);
+        for group in occurrences.chunk_by(|a, b| a.0 == b.0) {
+            let postings = &mut self.postings[group[0].0 as usize];
             let weighted_tf: u32 = group.iter().map(|o| o.2).sum();
             let before = postings.positions.len();
             let mut last = 0;
@@ -158,19 +187,32 @@ impl<'v> IndexBuilder<'v> {
             );
             postings.df += 1;
             postings.last_doc = doc_id;
-            i = end;
         }
     }
 
     pub fn finish(self) -> Vec<u8> {
-        let mut terms: Vec<(String, TermPostings)> = self.terms.into_iter().collect();
-        terms.sort_by(|a, b| a.0.cmp(&b.0));
-        let term_ids: HashMap<&str, u32> = terms
+        let mut terms = self.postings;
+        // Sorted terms; `renumber[old]` is a term's number in that order.
+        let mut order: Vec<u32> = (0..terms.len() as u32).collect();
+        order.sort_by(|&a, &b| terms[a as usize].term.cmp(&terms[b as usize].term));
+        let mut renumber = vec![0u32; terms.len()];
+        for (new, &old) in order.iter().enumerate() {
+            renumber[old as usize] = new as u32;
+        }
+        let mut sorted: Vec<TermPostings> = Vec::with_capacity(terms.len());
+        let mut slots: Vec<Option<TermPostings>> = terms.drain(..).map(Some).collect();
+        for &old in &order {
+            if let Some(t) = slots[old as usize].take() {
+                sorted.push(t);
+            }
+        }
+        let terms = sorted;
+        let mut surface: Vec<(&String, u32)> = self
+            .forms
             .iter()
-            .enumerate()
-            .map(|(i, (t, _))| (t.as_str(), i as u32))
+            .filter(|(_, id)| **id != NO_TERM)
+            .map(|(form, &id)| (form, renumber[id as usize]))
             .collect();
-        let mut surface: Vec<(&String, &String)> = self.surface.iter().collect();
         surface.sort_by(|a, b| a.0.cmp(b.0));
 
         let mut out = Vec::new();
@@ -188,26 +230,25 @@ impl<'v> IndexBuilder<'v> {
         for &l in &self.doc_len {
             push_u32(&mut out, l);
         }
-        let (offsets, text) = section(&mut out, terms.iter().map(|(t, _)| t.as_bytes()));
+        let (offsets, text) = section(&mut out, terms.iter().map(|t| t.term.as_bytes()));
         header[field::TERM_OFFSETS] = offsets;
         header[field::TERM_TEXT] = text;
         header[field::DF] = out.len() as u32;
-        for (_, p) in &terms {
-            push_u32(&mut out, p.df);
+        for t in &terms {
+            push_u32(&mut out, t.df);
         }
-        let (offsets, docs) = section(&mut out, terms.iter().map(|(_, p)| p.docs.as_slice()));
+        let (offsets, docs) = section(&mut out, terms.iter().map(|t| t.docs.as_slice()));
         header[field::DOC_OFFSETS] = offsets;
         header[field::DOCS] = docs;
-        let (offsets, positions) =
-            section(&mut out, terms.iter().map(|(_, p)| p.positions.as_slice()));
+        let (offsets, positions) = section(&mut out, terms.iter().map(|t| t.positions.as_slice()));
         header[field::POS_OFFSETS] = offsets;
         header[field::POSITIONS] = positions;
         let (offsets, text) = section(&mut out, surface.iter().map(|(s, _)| s.as_bytes()));
         header[field::SURFACE_OFFSETS] = offsets;
         header[field::SURFACE_TEXT] = text;
         header[field::SURFACE_TERMS] = out.len() as u32;
-        for (_, t) in &surface {
-            push_u32(&mut out, term_ids.get(t.as_str()).copied().unwrap_or(0));
+        for (_, id) in &surface {
+            push_u32(&mut out, *id);
         }
         let encoded_splits: Vec<Vec<u8>> = self
             .splits

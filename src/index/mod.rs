@@ -256,6 +256,12 @@ impl<'a> Index<'a> {
         self.bytes.len()
     }
 
+    /// Where the binary form is in memory: with `byte_len`, tells one
+    /// opened index from another (to cache what is derived from it).
+    pub fn bytes_address(&self) -> usize {
+        self.bytes.as_ptr() as usize
+    }
+
     pub fn doc_len(&self, doc: DocId) -> u32 {
         read_u32(self.bytes, slot(self.layout.doc_len_at, doc))
     }
@@ -320,7 +326,8 @@ impl<'a> Index<'a> {
         self.layout.n_surface
     }
 
-    fn surface_bytes(&self, i: u32) -> &'a [u8] {
+    /// The bytes of word form number `i` (UTF-8; no check).
+    pub fn surface_bytes(&self, i: u32) -> &'a [u8] {
         self.entry(
             self.layout.surface_offsets_at,
             self.layout.surface_text_at,

@@ -101,7 +101,7 @@ pub struct SearchResults {
     pub message: Option<String>,
 }
 
-/// The documents a clause matches, in increasing order, with their scores.
+/// The documents a clause matches (in no particular order), with scores.
 type Matches = Vec<(DocId, f32)>;
 
 /// Per-document arrays reused from one query to the next (cleared after
@@ -118,9 +118,49 @@ struct Scratch {
     touched: Vec<DocId>,
     /// Documents left out by an exclusion or a filter.
     dropped: Vec<bool>,
+    /// BM25 length normalisation of each document, and the index it was
+    /// computed for (its address and size).
+    norms: Vec<f32>,
+    norms_of: (usize, usize),
+    /// Word form keys for typo tolerance, and the index they are for.
+    keys: Vec<u64>,
+    keys_of: (usize, usize),
 }
 
 impl Scratch {
+    /// k1·(1 − b + b·len/avg) of every document, computed once per index.
+    fn norms(&mut self, index: Index<'_>, n: usize) -> &[f32] {
+        let key = (index.bytes_address(), index.byte_len());
+        if self.norms_of != key || self.norms.len() != n {
+            let avg = index.avg_doc_len();
+            self.norms = (0..n as u32)
+                .map(|d| BM25_K1 * (1.0 - BM25_B + BM25_B * index.doc_len(d) as f32 / avg))
+                .collect();
+            self.norms_of = key;
+        }
+        &self.norms
+    }
+
+    /// The first 8 bytes of every word form of the index as a big-endian
+    /// number (so that comparing masked keys compares prefixes), computed
+    /// once per index, on the first query that needs typo tolerance.
+    fn surface_keys(&mut self, index: Index<'_>) -> &[u64] {
+        let key = (index.bytes_address(), index.byte_len());
+        if self.keys_of != key {
+            self.keys = (0..index.surface_count())
+                .map(|i| {
+                    let mut k = [0u8; 8];
+                    let b = index.surface_bytes(i);
+                    let n = b.len().min(8);
+                    k[..n].copy_from_slice(&b[..n]);
+                    u64::from_be_bytes(k)
+                })
+                .collect();
+            self.keys_of = key;
+        }
+        &self.keys
+    }
+
     fn fit(&mut self, n: usize) {
         for v in [&mut self.best, &mut self.total] {
             if v.len() != n {
@@ -146,7 +186,8 @@ thread_local! {
 struct Scorer<'a> {
     index: Index<'a>,
     n_docs: f32,
-    avg_len: f32,
+    /// BM25 length normalisation by document (see `Scratch::norms`).
+    norms: Vec<f32>,
     /// Every term that matched something, for highlighting.
     matched_terms: HashSet<TermId>,
 }
@@ -159,13 +200,12 @@ impl<'a> Scorer<'a> {
 
     #[inline]
     fn bm25(&self, tf: f32, doc: DocId, idf: f32) -> f32 {
-        let len = self.index.doc_len(doc) as f32;
-        let norm = BM25_K1 * (1.0 - BM25_B + BM25_B * len / self.avg_len);
+        let norm = self.norms.get(doc as usize).copied().unwrap_or(BM25_K1);
         idf * tf * (BM25_K1 + 1.0) / (tf + norm)
     }
 
     /// Terms a typed word stands for, with their weights.
-    fn expand(&self, word: &QueryWord) -> Vec<(TermId, f32)> {
+    fn expand(&self, word: &QueryWord, scratch: &mut Scratch) -> Vec<(TermId, f32)> {
         let mut out: Vec<(TermId, f32)> = Vec::new();
         let exact = self.index.find_term(&word.term);
         if let Some(id) = exact {
@@ -192,13 +232,14 @@ impl<'a> Scorer<'a> {
             completions.dedup();
             completions.sort_by_key(|&t| std::cmp::Reverse(self.index.df(t)));
             completed = !completions.is_empty();
-            for t in completions.into_iter().take(MAX_EXPANSIONS) {
+            let wanted = completion_budget(word.folded.chars().count());
+            for t in completions.into_iter().take(wanted) {
                 add(t, PREFIX_WEIGHT, &mut out);
             }
         }
         // A word still being typed that completes to something is no typo.
         if exact.is_none() && !completed {
-            for t in self.typo_candidates(&word.folded) {
+            for t in self.typo_candidates(&word.folded, scratch.surface_keys(self.index)) {
                 add(t, FUZZY_WEIGHT, &mut out);
             }
         }
@@ -208,34 +249,21 @@ impl<'a> Scorer<'a> {
 
     /// Indexed word forms within the typo budget of `folded`: none for
     /// short words, one edit from 5 letters, two from 9.
-    fn typo_candidates(&self, folded: &str) -> Vec<TermId> {
-        let chars: Vec<char> = folded.chars().collect();
-        let budget = typo_budget(chars.len());
+    fn typo_candidates(&self, folded: &str, keys: &[u64]) -> Vec<TermId> {
+        let query: Vec<char> = folded.chars().collect();
+        let budget = typo_budget(query.len());
         if budget == 0 {
             return Vec::new();
         }
-        let ascii = folded.is_ascii();
-        // Typos rarely hit the first letter: scanning only the forms that
-        // share it keeps this fast on large vocabularies.
+        // Typos rarely hit the first letter: only forms sharing it are
+        // examined, as a trie walk over the sorted forms.
         let mut first = String::new();
-        first.push(chars[0]);
-        let mut found: Vec<(usize, TermId)> = Vec::new();
-        let mut distance = EditDistance::default();
-        for i in self.index.surface_prefix_range(&first).take(MAX_TYPO_SCAN) {
-            let form = self.index.surface(i);
-            // Cheap length test first: an edit changes the length by one.
-            let close = if ascii && form.is_ascii() {
-                form.len().abs_diff(chars.len()) <= budget
-            } else {
-                form.chars().count().abs_diff(chars.len()) <= budget
-            };
-            if !close {
-                continue;
-            }
-            if let Some(d) = distance.within(&chars, form, budget) {
-                found.push((d, self.index.surface_term(i)));
-            }
-        }
+        first.push(query[0]);
+        let mut found = TypoWalk::new(&query, budget).run(
+            self.index,
+            self.index.surface_prefix_range(&first),
+            keys,
+        );
         found.sort_by_key(|&(d, t)| (d, std::cmp::Reverse(self.index.df(t))));
         let mut out: Vec<TermId> = found.into_iter().map(|f| f.1).collect();
         let mut seen = HashSet::new();
@@ -246,7 +274,7 @@ impl<'a> Scorer<'a> {
 
     /// A word: the best of its expansions in each document.
     fn word_matches(&mut self, word: &QueryWord, scratch: &mut Scratch) -> Matches {
-        let expansions = self.expand(word);
+        let expansions = self.expand(word, scratch);
         let mut docs: Vec<DocId> = Vec::new();
         for &(term, weight) in &expansions {
             let idf = self.idf(self.index.df(term));
@@ -265,9 +293,6 @@ impl<'a> Scorer<'a> {
                     *best = s;
                 }
             }
-        }
-        if expansions.len() > 1 {
-            docs.sort_unstable();
         }
         docs.into_iter()
             .map(|d| {
@@ -370,6 +395,17 @@ impl<'a> Scorer<'a> {
     }
 }
 
+/// How many completions stand in for a word being typed, by its length: a
+/// two-letter start names hundreds of words, and the reader's is among the
+/// most frequent few; each completion costs a postings list.
+fn completion_budget(letters: usize) -> usize {
+    match letters {
+        0..=2 => MAX_EXPANSIONS / 4,
+        3 => MAX_EXPANSIONS / 2,
+        _ => MAX_EXPANSIONS,
+    }
+}
+
 /// How many edits a typed word of `n` letters may contain: none below 5
 /// letters (too many short words are one letter apart), one up to 8, two
 /// beyond ("Pachinyan" → "Pachinian").
@@ -433,53 +469,181 @@ fn sloppy_frequency(words: &[(u32, TermId)], positions: &[Vec<u32>], slop: u32) 
     freq
 }
 
-/// Restricted Damerau-Levenshtein distance with its buffers, reused from
-/// one word form to the next.
-#[derive(Default)]
-struct EditDistance {
-    b: Vec<char>,
-    prev2: Vec<usize>,
-    prev: Vec<usize>,
-    cur: Vec<usize>,
+/// Finds the word forms within an edit budget of a typed word
+/// (restricted Damerau-Levenshtein: insertions, deletions, substitutions,
+/// swaps of neighbours) by walking the sorted forms like a trie: the row of
+/// distances for a prefix is computed once for all forms sharing it, and a
+/// prefix whose row already exceeds the budget skips every form under it.
+struct TypoWalk<'q> {
+    query: &'q [char],
+    budget: usize,
+    /// The query is ASCII: forms are compared byte by byte (a folded form
+    /// is nearly always ASCII; a multi-byte letter then costs more edits,
+    /// which only makes the match stricter).
+    bytes: bool,
+    /// Letters of the current form.
+    form: Vec<char>,
+    /// rows[k]: distances between the first k letters of `form` and each
+    /// prefix of the query.
+    rows: Vec<Vec<usize>>,
 }
 
-impl EditDistance {
-    /// The distance between `a` and `b`, or `None` beyond `budget`.
-    fn within(&mut self, a: &[char], b: &str, budget: usize) -> Option<usize> {
-        self.b.clear();
-        self.b.extend(b.chars());
-        let b = &self.b;
-        let (n, m) = (a.len(), b.len());
-        if n.abs_diff(m) > budget {
-            return None;
+impl<'q> TypoWalk<'q> {
+    fn new(query: &'q [char], budget: usize) -> TypoWalk<'q> {
+        TypoWalk {
+            query,
+            budget,
+            bytes: query.iter().all(char::is_ascii),
+            form: Vec::new(),
+            rows: vec![
+                (0..=query.len())
+                    .map(|j| j.min(budget + 1))
+                    .chain([budget + 1])
+                    .collect(),
+            ],
         }
-        self.prev2.clear();
-        self.prev2.resize(m + 1, usize::MAX / 2);
-        self.prev.clear();
-        self.prev.extend(0..=m);
-        self.cur.clear();
-        self.cur.resize(m + 1, 0);
-        for i in 1..=n {
-            self.cur[0] = i;
-            let mut row_min = i;
-            for j in 1..=m {
-                let cost = usize::from(a[i - 1] != b[j - 1]);
-                let mut v = (self.prev[j] + 1)
-                    .min(self.cur[j - 1] + 1)
-                    .min(self.prev[j - 1] + cost);
-                if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
-                    v = v.min(self.prev2[j - 2] + 1);
+    }
+
+    /// Computes rows[k] for the form's letter k (1-based); its minimum.
+    /// Only the band of cells within `budget` of the diagonal can stay
+    /// within budget; the cells around the band are set to "too far".
+    fn push_row(&mut self, k: usize) -> usize {
+        let n = self.query.len();
+        let far = self.budget + 1;
+        let c = self.form[k - 1];
+        if self.rows.len() <= k {
+            self.rows.push(vec![far; n + 2]);
+        }
+        let (done, rest) = self.rows.split_at_mut(k);
+        let prev = &done[k - 1];
+        let cur = &mut rest[0];
+        let lo = k.saturating_sub(self.budget).max(1);
+        let hi = (k + self.budget).min(n);
+        cur[0] = k.min(far);
+        if lo > 1 {
+            cur[lo - 1] = far;
+        }
+        let mut row_min = if lo == 1 { cur[0] } else { far };
+        for j in lo..=hi {
+            let cost = usize::from(self.query[j - 1] != c);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if k > 1 && j > 1 && self.query[j - 1] == self.form[k - 2] && self.query[j - 2] == c {
+                v = v.min(done[k - 2][j - 2] + 1);
+            }
+            let v = v.min(far);
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if hi < n {
+            cur[hi + 1] = far;
+        }
+        row_min
+    }
+
+    /// (distance, term) of every form of `range` within the budget.
+    /// `keys`: the first 8 bytes of every form (see `Scratch::surface_keys`),
+    /// to step over the forms under a hopeless prefix without reading them.
+    fn run(
+        mut self,
+        index: Index<'_>,
+        range: std::ops::Range<u32>,
+        keys: &[u64],
+    ) -> Vec<(usize, TermId)> {
+        let n = self.query.len();
+        let mut found = Vec::new();
+        let mut i = range.start;
+        let mut valid = 0; // rows[..=valid] hold for the current form's prefix
+        let mut scanned = 0;
+        let mut previous: Vec<char> = Vec::new();
+        let mut prefix: Vec<u8> = Vec::new();
+        // A hopeless prefix of at most 8 bytes: its key, masked.
+        let mut hopeless: Option<(u64, u64)> = None;
+        'forms: while i < range.end && scanned < MAX_TYPO_SCAN {
+            scanned += 1;
+            if let Some((key, mask)) = hopeless {
+                if keys.get(i as usize).is_some_and(|k| k & mask == key) {
+                    i += 1;
+                    continue;
                 }
-                self.cur[j] = v;
-                row_min = row_min.min(v);
+                hopeless = None;
             }
-            if row_min > budget {
-                return None;
+            std::mem::swap(&mut self.form, &mut previous);
+            self.form.clear();
+            if self.bytes {
+                self.form
+                    .extend(index.surface_bytes(i).iter().map(|&b| char::from(b)));
+            } else {
+                self.form.extend(index.surface(i).chars());
             }
-            std::mem::swap(&mut self.prev2, &mut self.prev);
-            std::mem::swap(&mut self.prev, &mut self.cur);
+            let common = previous
+                .iter()
+                .zip(&self.form)
+                .take_while(|(a, b)| a == b)
+                .count();
+            valid = valid.min(common);
+            // Longer than the word by more than the budget: no form here or
+            // after it with this prefix can fit, but siblings may.
+            for k in valid + 1..=self.form.len() {
+                if k > n + self.budget {
+                    break;
+                }
+                let row_min = self.push_row(k);
+                valid = k;
+                if row_min > self.budget {
+                    // Nothing starting with these k letters fits: skip them.
+                    if self.bytes && k <= 8 && keys.len() > i as usize {
+                        let mask = !(u64::MAX.checked_shr(8 * k as u32).unwrap_or(0));
+                        hopeless = Some((keys[i as usize] & mask, mask));
+                        i += 1;
+                        continue 'forms;
+                    }
+                    prefix.clear();
+                    if self.bytes {
+                        prefix.extend(self.form[..k].iter().map(|&c| c as u8));
+                    } else {
+                        let mut buf = [0u8; 4];
+                        for c in &self.form[..k] {
+                            prefix.extend_from_slice(c.encode_utf8(&mut buf).as_bytes());
+                        }
+                    }
+                    i = skip_prefix(index, i, range.end, &prefix);
+                    continue 'forms;
+                }
+            }
+            let m = self.form.len();
+            if valid == m && m.abs_diff(n) <= self.budget && self.rows[m][n] <= self.budget {
+                found.push((self.rows[m][n], index.surface_term(i)));
+            }
+            i += 1;
         }
-        (self.prev[m] <= budget).then_some(self.prev[m])
+        found
+    }
+}
+
+/// The first form after `from` (which starts with `prefix`) that does not
+/// start with it, before `end`: a galloping search, as the forms under a
+/// prefix are usually few.
+fn skip_prefix(index: Index<'_>, from: u32, end: u32, prefix: &[u8]) -> u32 {
+    let under = |i: u32| index.surface_bytes(i).starts_with(prefix);
+    let mut step = 1u32;
+    let mut lo = from; // known to be under the prefix
+    loop {
+        let probe = lo.saturating_add(step);
+        if probe >= end || !under(probe) {
+            let mut hi = probe.min(end);
+            // lo is under, hi is not (or the end): bisect.
+            while hi - lo > 1 {
+                let mid = lo + (hi - lo) / 2;
+                if under(mid) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            return hi;
+        }
+        lo = probe;
+        step = step.saturating_mul(2);
     }
 }
 
@@ -547,14 +711,19 @@ fn run(
     }
     let n = (index.doc_count() as usize).min(docs.len());
     scratch.fit(n);
+    scratch.norms(index, n);
+    // The scorer holds the norms while clauses are scored (they go back to
+    // the scratch arrays right after).
+    let norms = std::mem::take(&mut scratch.norms);
     let mut scorer = Scorer {
         index,
         n_docs: n.max(1) as f32,
-        avg_len: index.avg_doc_len(),
+        norms,
         matched_terms: HashSet::new(),
     };
     for clause in &query.clauses {
-        for (doc, s) in scorer.clause_matches(clause, scratch) {
+        let matches = scorer.clause_matches(clause, scratch);
+        for (doc, s) in matches {
             let d = doc as usize;
             if d >= n {
                 continue;
@@ -566,6 +735,7 @@ fn run(
             scratch.total[d] += s;
         }
     }
+    scratch.norms = std::mem::take(&mut scorer.norms);
     let excluded: Vec<DocId> = query
         .excluded
         .iter()
@@ -638,7 +808,7 @@ fn run(
     } else {
         HashSet::new()
     };
-    let highlighter = snippet::Highlighter::new(&highlight);
+    let highlighter = snippet::Highlighter::new(&highlight, query.clauses.len());
     results.hits = ranked
         .into_iter()
         .skip((page - 1).saturating_mul(per_page))
@@ -692,15 +862,83 @@ fn exact_matches(index: Index<'_>, clause: &Clause) -> Vec<DocId> {
 mod tests {
     use super::*;
 
+    fn typo_matches(word: &str, forms: &[&str], budget: usize) -> Vec<(String, usize)> {
+        use crate::corpus::{Block, BlockKind, DateSource};
+        let text = forms.join(" ");
+        let doc = Document {
+            id: "d".into(),
+            title: None,
+            date: None,
+            date_source: DateSource::None,
+            outlet: None,
+            blocks: vec![Block {
+                kind: BlockKind::Body,
+                start: 0,
+                end: text.len() as u32,
+            }],
+            text,
+            source_offset: 0,
+        };
+        let bytes = crate::index::build_index(&[doc]);
+        let index = Index::open(&bytes).unwrap();
+        let query: Vec<char> = word.chars().collect();
+        let mut scratch = Scratch::default();
+        let keys = scratch.surface_keys(index).to_vec();
+        let walk = |keys: &[u64]| {
+            let mut found: Vec<(String, usize)> = TypoWalk::new(&query, budget)
+                .run(index, 0..index.surface_count(), keys)
+                .into_iter()
+                .map(|(d, t)| (index.term(t).to_owned(), d))
+                .collect();
+            found.sort();
+            found
+        };
+        let found = walk(&keys);
+        assert_eq!(found, walk(&[]), "the keys only save work");
+        found
+    }
+
     #[test]
-    fn edit_distance_is_bounded() {
-        let a: Vec<char> = "pachinyan".chars().collect();
-        let mut d = EditDistance::default();
-        assert_eq!(d.within(&a, "pachinian", 2), Some(1));
-        assert_eq!(d.within(&a, "pachniian", 2), Some(2));
-        assert_eq!(d.within(&a, "karabakh", 2), None);
-        assert_eq!(d.within(&a, "pachinyan", 0), Some(0));
-        assert_eq!(d.within(&a, "", 2), None);
+    fn typo_walk_finds_forms_within_the_budget() {
+        let forms = [
+            "pachinian",
+            "pachniian",
+            "pachinyan",
+            "karabakh",
+            "pacha",
+            "pachinianes",
+        ];
+        let got = typo_matches("pachinyan", &forms, 2);
+        let expect = |w: &str, d: usize| (crate::text::stem(w), d);
+        assert!(got.contains(&expect("pachinyan", 0)));
+        assert!(got.contains(&expect("pachinian", 1)));
+        assert!(got.contains(&expect("pachniian", 2)));
+        assert!(!got.iter().any(|(t, _)| *t == crate::text::stem("karabakh")));
+        assert!(!got.iter().any(|(t, _)| *t == crate::text::stem("pacha")));
+        // Swapped neighbours count one edit.
+        let got = typo_matches("hadruot", &["hadrout", "hadr"], 1);
+        assert_eq!(got, [(crate::text::stem("hadrout"), 1)]);
+        // Long forms sharing long prefixes, and letters beyond ASCII.
+        let forms = [
+            "gouvernement",
+            "gouvernemental",
+            "gouverneur",
+            "gouvernementaux",
+            "gouvernance",
+            "goutte",
+            "gouverner",
+            "gouvernes",
+            "gouvernemnt",
+            "gouvernementale",
+            "gouvernementales",
+            "gourou",
+            "gouda",
+        ];
+        let got = typo_matches("gouvernemnt", &forms, 2);
+        assert!(got.contains(&(crate::text::stem("gouvernement"), 1)));
+        assert!(!got.iter().any(|(t, _)| *t == crate::text::stem("goutte")));
+        let got = typo_matches("москвa", &["москва", "моск"], 1);
+        assert_eq!(got.len(), 1);
     }
 
     #[test]

@@ -27,18 +27,27 @@ pub struct SnippetSpan {
 /// that may be.
 pub struct Highlighter<'a> {
     terms: &'a HashSet<&'a str>,
-    /// The first letters of every matched term.
-    keys: HashSet<&'a [u8]>,
+    /// The first letters of every matched term (a short list: compared
+    /// directly, no hashing).
+    keys: Vec<&'a [u8]>,
+    /// How many distinct words of the query a passage can show at most.
+    wanted: usize,
 }
 
 impl<'a> Highlighter<'a> {
-    pub fn new(terms: &'a HashSet<&'a str>) -> Highlighter<'a> {
+    /// `wanted`: the query's clauses (a passage showing that many distinct
+    /// matched words is as good as any).
+    pub fn new(terms: &'a HashSet<&'a str>, wanted: usize) -> Highlighter<'a> {
+        let mut keys: Vec<&[u8]> = terms
+            .iter()
+            .map(|t| &t.as_bytes()[..t.len().min(KEY_BYTES)])
+            .collect();
+        keys.sort_unstable();
+        keys.dedup();
         Highlighter {
             terms,
-            keys: terms
-                .iter()
-                .map(|t| &t.as_bytes()[..t.len().min(KEY_BYTES)])
-                .collect(),
+            keys,
+            wanted,
         }
     }
 
@@ -46,21 +55,18 @@ impl<'a> Highlighter<'a> {
         self.terms.is_empty()
     }
 
-    /// Whether a token of the text (as `text::analyze_split` gives it)
-    /// is a matched term.
-    fn matches(&self, token: &text::Token) -> bool {
-        let f = token.folded.as_bytes();
-        let may = (1..=f.len().min(KEY_BYTES)).any(|k| self.keys.contains(&f[..k]));
-        if !may {
+    /// Whether a token of the text is a matched term.
+    fn matches(&self, token: &text::TokenRef<'_>) -> bool {
+        if token.kind == TokenKind::Elision {
             return false;
         }
-        match token.kind {
-            TokenKind::Elision => false,
-            TokenKind::Number => self.terms.contains(token.folded.as_str()),
-            TokenKind::Word => {
-                text::term_of(token).is_some_and(|t| self.terms.contains(t.as_str()))
-            }
-        }
+        let f = token.folded.as_bytes();
+        let may = self
+            .keys
+            .iter()
+            .any(|k| f.starts_with(k) || k.starts_with(f));
+        may && text::term_for(token.kind, token.folded)
+            .is_some_and(|t| self.terms.contains(t.as_str()))
     }
 }
 
@@ -91,13 +97,11 @@ pub fn snippet(doc: &Document, splits: &[u32], highlighter: &Highlighter) -> Vec
             .filter_map(|&p| p.checked_sub(block.start))
             .filter(|&p| (p as usize) < text.len())
             .collect();
-        let tokens: Vec<MarkedToken> = text::tokenize_split(text, &local)
-            .into_iter()
-            .map(|t| {
-                let hit = !highlighter.is_empty() && highlighter.matches(&t);
-                (t.start, t.end, hit)
-            })
-            .collect();
+        let mut tokens: Vec<MarkedToken> = Vec::new();
+        text::for_each_token(text, &local, |t| {
+            let hit = !highlighter.is_empty() && highlighter.matches(&t);
+            tokens.push((t.start, t.end, hit));
+        });
         let (start, marks, distinct) = densest_window(text, &tokens);
         // The first block stands in when nothing matched in the body.
         if best.as_ref().is_none_or(|b| (distinct, marks) > b.strength) {
@@ -110,9 +114,9 @@ pub fn snippet(doc: &Document, splits: &[u32], highlighter: &Highlighter) -> Vec
         }
         if best
             .as_ref()
-            .is_some_and(|b| b.strength.0 == highlighter.terms.len() && b.strength.0 > 0)
+            .is_some_and(|b| b.strength.0 >= highlighter.wanted.max(1))
         {
-            break; // every matched word in one window: no better block
+            break; // every word of the query in one window: good enough
         }
     }
     let Some(best) = best else {

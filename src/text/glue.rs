@@ -19,7 +19,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::{LazyLock, Mutex, OnceLock};
 
 use super::fold::{CharClass, classify};
-use super::tokenize::{TokenKind, is_elision, tokenize};
+use super::tokenize::{TokenKind, for_each_token, is_elision};
 use super::{data_lines, fold, stem};
 
 /// A token occurring more often than this in the corpus is a word of the
@@ -132,17 +132,25 @@ impl Vocabulary {
 
     /// Counts the words of one text.
     pub fn add_text(&mut self, text: &str) {
-        for token in tokenize(text) {
-            if token.kind == TokenKind::Word {
-                let lower = text
-                    .get(token.start..)
-                    .and_then(|t| t.chars().next())
-                    .is_some_and(char::is_lowercase);
-                let entry = self.forms.entry(token.folded).or_default();
-                entry.0 += 1;
-                entry.1 += u32::from(lower);
+        for_each_token(text, &[], |token| {
+            if token.kind != TokenKind::Word {
+                return;
             }
-        }
+            let lower = u32::from(
+                text.get(token.start..)
+                    .and_then(|t| t.chars().next())
+                    .is_some_and(char::is_lowercase),
+            );
+            match self.forms.get_mut(token.folded) {
+                Some(entry) => {
+                    entry.0 += 1;
+                    entry.1 += lower;
+                }
+                None => {
+                    self.forms.insert(token.folded.to_owned(), (1, lower));
+                }
+            }
+        });
     }
 
     /// Counts the words of every text.
@@ -250,12 +258,12 @@ impl Vocabulary {
     /// sorted. Feed them to [`super::tokenize_split`].
     pub fn split_points(&self, text: &str) -> Vec<u32> {
         let mut points = Vec::new();
-        for token in tokenize(text) {
+        for_each_token(text, &[], |token| {
             if token.kind != TokenKind::Word {
-                continue;
+                return;
             }
             let Some(written) = text.get(token.start..token.end) else {
-                continue;
+                return;
             };
             // Most tokens are common words written without a case change.
             let case_change = written
@@ -263,9 +271,9 @@ impl Vocabulary {
                 .zip(written.chars().skip(1))
                 .any(|(a, b)| a.is_lowercase() && b.is_uppercase());
             if !case_change
-                && (LEXICON.contains(&token.folded) || self.count(&token.folded) > MAX_GLUED_COUNT)
+                && (LEXICON.contains(token.folded) || self.count(token.folded) > MAX_GLUED_COUNT)
             {
-                continue;
+                return;
             }
             let known = self
                 .decided
@@ -273,7 +281,7 @@ impl Vocabulary {
                 .ok()
                 .and_then(|d| d.get(written).cloned());
             let cuts = known.unwrap_or_else(|| {
-                let cuts = self.cuts(written, &token.folded);
+                let cuts = self.cuts(written, token.folded);
                 if let Ok(mut d) = self.decided.lock() {
                     d.insert(written.to_owned(), cuts.clone());
                 }
@@ -283,7 +291,7 @@ impl Vocabulary {
                 cuts.iter()
                     .filter_map(|&c| u32::try_from(token.start + c).ok()),
             );
-        }
+        });
         points
     }
 

@@ -12,7 +12,9 @@ use std::sync::LazyLock;
 
 pub use fold::fold;
 pub use glue::Vocabulary;
-pub use tokenize::{Token, TokenKind, is_elision, tokenize, tokenize_split};
+pub use tokenize::{
+    Token, TokenKind, TokenRef, for_each_token, is_elision, tokenize, tokenize_split,
+};
 
 static STOPWORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     data_lines(include_str!("../../data/stopwords_fr.txt"))
@@ -49,11 +51,16 @@ pub fn stem(folded: &str) -> String {
 /// The term a token is indexed and searched under, or `None` when the token
 /// carries no topic (stop words, elisions).
 pub fn term_of(token: &Token) -> Option<String> {
-    match token.kind {
+    term_for(token.kind, &token.folded)
+}
+
+/// The term of a token of this kind and folded form (see [`term_of`]).
+pub fn term_for(kind: TokenKind, folded: &str) -> Option<String> {
+    match kind {
         TokenKind::Elision => None,
-        TokenKind::Number => Some(token.folded.clone()),
-        TokenKind::Word if is_stopword(&token.folded) => None,
-        TokenKind::Word => Some(stem(&token.folded)),
+        TokenKind::Number => Some(folded.to_owned()),
+        TokenKind::Word if is_stopword(folded) => None,
+        TokenKind::Word => Some(stem(folded)),
     }
 }
 

@@ -42,6 +42,31 @@ pub fn is_elision(folded: &str) -> bool {
     ELISIONS.contains(&folded)
 }
 
+/// A token lent to a callback by [`for_each_token`]: like [`Token`], but its
+/// folded form borrows a buffer reused from one token to the next.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct TokenRef<'a> {
+    pub start: usize,
+    pub end: usize,
+    pub folded: &'a str,
+    pub kind: TokenKind,
+    pub hyphen_joined: bool,
+    pub capitalized: bool,
+}
+
+impl TokenRef<'_> {
+    pub fn to_token(self) -> Token {
+        Token {
+            start: self.start,
+            end: self.end,
+            folded: self.folded.to_owned(),
+            kind: self.kind,
+            hyphen_joined: self.hyphen_joined,
+            capitalized: self.capitalized,
+        }
+    }
+}
+
 /// Tokenises `text`. Never panics, whatever the input.
 pub fn tokenize(text: &str) -> Vec<Token> {
     tokenize_split(text, &[])
@@ -53,8 +78,36 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 /// "un"). The offsets come from [`super::glue::Vocabulary::split_points`];
 /// offsets that are not inside a word are ignored.
 pub fn tokenize_split(text: &str, splits: &[u32]) -> Vec<Token> {
-    let chars: Vec<(usize, char)> = text.char_indices().collect();
     let mut tokens = Vec::with_capacity(text.len() / 6);
+    for_each_token(text, splits, |t| tokens.push(t.to_token()));
+    tokens
+}
+
+thread_local! {
+    /// The characters of the text being tokenised, reused between calls.
+    static CHARS: std::cell::RefCell<Vec<(usize, char)>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// The tokens of `tokenize_split(text, splits)`, handed one at a time to
+/// `emit` without allocating each (the fast path for scanning many texts).
+pub fn for_each_token(text: &str, splits: &[u32], mut emit: impl FnMut(TokenRef<'_>)) {
+    CHARS.with(|buffer| match buffer.try_borrow_mut() {
+        Ok(mut chars) => scan(text, splits, &mut chars, &mut emit),
+        // Tokenising from inside `emit`: use a buffer of its own.
+        Err(_) => scan(text, splits, &mut Vec::new(), &mut emit),
+    })
+}
+
+fn scan(
+    text: &str,
+    splits: &[u32],
+    chars: &mut Vec<(usize, char)>,
+    emit: &mut dyn FnMut(TokenRef<'_>),
+) {
+    chars.clear();
+    chars.extend(text.char_indices());
+    let chars = &chars[..];
+    let mut folded = String::new();
     let mut i = 0;
     while i < chars.len() {
         let class = classify(chars[i].1);
@@ -88,16 +141,24 @@ pub fn tokenize_split(text: &str, splits: &[u32]) -> Vec<Token> {
             break;
         }
         let end_byte = chars.get(j).map_or(text.len(), |c| c.0);
-        if let Some(number_end) = number_extent(&chars, word_start, j) {
+        if let Some(number_end) = number_extent(chars, word_start, j) {
             let end = chars.get(number_end).map_or(text.len(), |c| c.0);
-            tokens.push(number_token(&chars, word_start, number_end, end));
+            emit_number(chars, word_start, number_end, end, &mut folded, emit);
             i = number_end;
             continue;
         }
-        split_word(text, &chars, word_start, j, end_byte, splits, &mut tokens);
+        split_word(
+            text,
+            chars,
+            word_start,
+            j,
+            end_byte,
+            splits,
+            &mut folded,
+            emit,
+        );
         i = j;
     }
-    tokens
 }
 
 /// If the word at `chars[start..end]` is a run of digits that continues as a
@@ -145,9 +206,16 @@ fn number_extent(chars: &[(usize, char)], start: usize, end: usize) -> Option<us
     Some(end)
 }
 
-fn number_token(chars: &[(usize, char)], start: usize, end: usize, end_byte: usize) -> Token {
+fn emit_number(
+    chars: &[(usize, char)],
+    start: usize,
+    end: usize,
+    end_byte: usize,
+    folded: &mut String,
+    emit: &mut dyn FnMut(TokenRef<'_>),
+) {
     let span = &chars[start..end];
-    let mut folded = String::with_capacity(end - start);
+    folded.clear();
     for (k, &(_, c)) in span.iter().enumerate() {
         if c.is_ascii_digit() {
             folded.push(c);
@@ -155,18 +223,19 @@ fn number_token(chars: &[(usize, char)], start: usize, end: usize, end_byte: usi
             folded.push('.');
         }
     }
-    Token {
+    emit(TokenRef {
         start: chars[start].0,
         end: end_byte,
-        folded,
+        folded: folded.as_str(),
         kind: TokenKind::Number,
         hyphen_joined: false,
         capitalized: false,
-    }
+    });
 }
 
 /// Splits a word at elisions, hyphens and restored spaces (`splits`) and
-/// pushes its tokens.
+/// emits its tokens.
+#[allow(clippy::too_many_arguments)]
 fn split_word(
     text: &str,
     chars: &[(usize, char)],
@@ -174,12 +243,13 @@ fn split_word(
     end: usize,
     end_byte: usize,
     splits: &[u32],
-    out: &mut Vec<Token>,
+    folded: &mut String,
+    emit: &mut dyn FnMut(TokenRef<'_>),
 ) {
     let mut part_start = start;
     let mut hyphen_joined = false;
     let mut k = start;
-    let mut folded = String::new();
+    folded.clear();
     let restored_space = |k: usize| {
         !splits.is_empty()
             && u32::try_from(chars[k].0).is_ok_and(|b| splits.binary_search(&b).is_ok())
@@ -197,21 +267,22 @@ fn split_word(
             }
         };
         let Some(boundary) = boundary else {
-            push_folded(chars[k].1, &mut folded);
+            push_folded(chars[k].1, folded);
             k += 1;
             continue;
         };
         if boundary == CharClass::Apostrophe {
-            if is_elision(&folded) {
+            if is_elision(folded) {
                 // The elided form keeps its apostrophe in the span ("l’").
-                out.push(Token {
+                emit(TokenRef {
                     start: chars[part_start].0,
                     end: chars[k + 1].0,
-                    folded: std::mem::take(&mut folded),
+                    folded: folded.as_str(),
                     kind: TokenKind::Elision,
                     hyphen_joined,
                     capitalized: chars[part_start].1.is_uppercase(),
                 });
+                folded.clear();
                 part_start = k + 1;
                 hyphen_joined = false;
             } else {
@@ -223,10 +294,10 @@ fn split_word(
         let part_end = if k == end { end_byte } else { chars[k].0 };
         if part_start < k {
             let all_digits = folded.bytes().all(|b| b.is_ascii_digit());
-            out.push(Token {
+            emit(TokenRef {
                 start: chars[part_start].0,
                 end: part_end,
-                folded: std::mem::take(&mut folded),
+                folded: folded.as_str(),
                 kind: if all_digits {
                     TokenKind::Number
                 } else {
