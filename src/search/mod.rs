@@ -18,7 +18,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::Document;
-use crate::index::{DocId, Index, TermId};
+use crate::index::{DocId, Index, Posting, TermId};
 pub use query::{Clause, Query, QueryWord};
 pub use snippet::SnippetSpan;
 
@@ -35,6 +35,19 @@ const PREFIX_WEIGHT: f32 = 0.7;
 const FUZZY_WEIGHT: f32 = 0.5;
 /// At most this many word forms stand in for one typed word.
 const MAX_EXPANSIONS: usize = 40;
+/// Query words typed next to each other score more where they also stand
+/// close together, in order, in the text: "prix Nobel de physique" ranks the
+/// article about that prize above one that mentions "prix Nobel" and
+/// "physique" apart. Words count as close up to this distance (two words
+/// in between: "Nobel de physique"); an adjacent pair counts 1, then 1/2, 1/3.
+const PROXIMITY_MAX_GAP: u32 = 3;
+/// A close pair weighs like one more matching word.
+const PROXIMITY_WEIGHT: f32 = 1.0;
+/// The best-ranked documents re-scored with proximity (a second phase: the
+/// bonus only raises scores, so the pages shown come from these).
+const PROXIMITY_CANDIDATES: usize = 50;
+/// Word clauses whose postings are kept for proximity.
+const PROXIMITY_CLAUSES: usize = 8;
 /// Typo tolerance examines at most this many word forms for one word (those
 /// sharing its first letter); a bound on the work, whatever the vocabulary.
 const MAX_TYPO_SCAN: usize = 50_000;
@@ -125,6 +138,8 @@ struct Scratch {
     /// Word form keys for typo tolerance, and the index they are for.
     keys: Vec<u64>,
     keys_of: (usize, usize),
+    /// Buffers for the postings kept for proximity (capacity reused).
+    kept: Vec<Vec<Posting>>,
 }
 
 impl Scratch {
@@ -190,6 +205,9 @@ struct Scorer<'a> {
     norms: Vec<f32>,
     /// Every term that matched something, for highlighting.
     matched_terms: HashSet<TermId>,
+    /// When set, the word clause being scored keeps here its exact term,
+    /// that term's idf and its postings (for proximity).
+    recording: Option<(TermId, f32, Vec<Posting>)>,
 }
 
 impl<'a> Scorer<'a> {
@@ -279,7 +297,16 @@ impl<'a> Scorer<'a> {
         for &(term, weight) in &expansions {
             let idf = self.idf(self.index.df(term));
             self.matched_terms.insert(term);
+            let record = weight == 1.0 && self.recording.is_some();
+            if record && let Some(r) = &mut self.recording {
+                r.0 = term;
+                r.1 = idf;
+                r.2.clear();
+            }
             for p in self.index.postings(term) {
+                if record && let Some((_, _, kept)) = &mut self.recording {
+                    kept.push(p);
+                }
                 let Some(best) = scratch.best.get_mut(p.doc as usize) else {
                     continue;
                 };
@@ -414,6 +441,57 @@ fn typo_budget(n: usize) -> usize {
         0..=4 => 0,
         5..=8 => 1,
         _ => 2,
+    }
+}
+
+/// The proximity bonus of the second phase (see `PROXIMITY_MAX_GAP`).
+struct Proximity<'a> {
+    index: Index<'a>,
+    /// By clause: its exact term, the term's idf, its postings (doc order).
+    kept: &'a [Option<(TermId, f32, Vec<Posting>)>],
+    norms: &'a [f32],
+}
+
+impl Proximity<'_> {
+    fn positions(&self, clause: usize, doc: DocId) -> Option<Vec<u32>> {
+        let (term, _, postings) = self.kept.get(clause)?.as_ref()?;
+        let at = postings.binary_search_by_key(&doc, |p| p.doc).ok()?;
+        Some(
+            self.index
+                .postings(*term)
+                .positions(&postings[at])
+                .collect(),
+        )
+    }
+
+    /// Σ over typed-adjacent word pairs of a BM25-shaped score of how often
+    /// the second follows the first closely.
+    fn bonus(&self, doc: DocId, pairs: &[(usize, usize)]) -> f32 {
+        let mut bonus = 0.0;
+        let norm = self.norms.get(doc as usize).copied().unwrap_or(BM25_K1);
+        for &(a, b) in pairs {
+            let (Some(first), Some(second)) = (self.positions(a, doc), self.positions(b, doc))
+            else {
+                continue;
+            };
+            let mut freq = 0.0;
+            for &p in &first {
+                let next = second.partition_point(|&q| q <= p);
+                if let Some(&q) = second.get(next)
+                    && q - p <= PROXIMITY_MAX_GAP
+                {
+                    freq += 1.0 / (q - p) as f32;
+                }
+            }
+            if freq > 0.0 {
+                let idf = match (&self.kept[a], &self.kept[b]) {
+                    (Some(x), Some(y)) => x.1.min(y.1),
+                    _ => 0.0,
+                };
+                bonus += PROXIMITY_WEIGHT * idf * freq * (BM25_K1 + 1.0) / (freq + norm);
+            }
+        }
+        bonus
     }
 }
 
@@ -720,9 +798,27 @@ fn run(
         n_docs: n.max(1) as f32,
         norms,
         matched_terms: HashSet::new(),
+        recording: None,
     };
-    for clause in &query.clauses {
+    // Postings kept for proximity, by clause (words typed side by side).
+    let words = query
+        .clauses
+        .iter()
+        .filter(|c| matches!(c, Clause::Word(_)))
+        .count();
+    let mut kept: Vec<Option<(TermId, f32, Vec<Posting>)>> = Vec::new();
+    for (i, clause) in query.clauses.iter().enumerate() {
+        let record = words >= 2 && i < PROXIMITY_CLAUSES && matches!(clause, Clause::Word(_));
+        scorer.recording = record.then(|| (0, 0.0, scratch.kept.pop().unwrap_or_default()));
         let matches = scorer.clause_matches(clause, scratch);
+        match scorer.recording.take() {
+            Some(r) if !r.2.is_empty() => kept.push(Some(r)),
+            Some(r) => {
+                scratch.kept.push(r.2);
+                kept.push(None);
+            }
+            None => kept.push(None),
+        }
         for (doc, s) in matches {
             let d = doc as usize;
             if d >= n {
@@ -735,7 +831,7 @@ fn run(
             scratch.total[d] += s;
         }
     }
-    scratch.norms = std::mem::take(&mut scorer.norms);
+    let norms = std::mem::take(&mut scorer.norms);
     let excluded: Vec<DocId> = query
         .excluded
         .iter()
@@ -791,6 +887,29 @@ fn run(
         b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0))
     };
     let shown = page.saturating_mul(per_page).min(ranked.len());
+    let pairs: Vec<(usize, usize)> = (1..kept.len())
+        .filter(|&i| kept[i - 1].is_some() && kept[i].is_some())
+        .map(|i| (i - 1, i))
+        .collect();
+    if !pairs.is_empty() && shown > 0 {
+        let k = PROXIMITY_CANDIDATES.max(shown).min(ranked.len());
+        if k < ranked.len() {
+            ranked.select_nth_unstable_by(k - 1, order);
+        }
+        let proximity = Proximity {
+            index,
+            kept: &kept,
+            norms: &norms,
+        };
+        for entry in &mut ranked[..k] {
+            entry.2 += proximity.bonus(entry.0, &pairs);
+        }
+        ranked.truncate(k);
+    }
+    scratch.norms = norms;
+    scratch
+        .kept
+        .extend(kept.into_iter().flatten().map(|(_, _, postings)| postings));
     if shown == 0 {
         return results;
     }
