@@ -104,11 +104,11 @@ build_pages() {
   step "building the wasm module (corpus: ${CORPUS_DIR:-seeds/})"
   cargo build --release --target wasm32-unknown-unknown --lib
   local wasm=target/wasm32-unknown-unknown/release/recoupe.wasm
-  wasm-bindgen --target no-modules --no-typescript --out-dir target/pages/no-modules --out-name recoupe "$wasm"
-  wasm-bindgen --target web --no-typescript --out-dir target/pages/web --out-name recoupe "$wasm"
+  wasm-bindgen --target no-modules --no-typescript --out-dir target/pages --out-name recoupe "$wasm"
   step "assembling the pages"
-  node www/build-page.mjs target/pages/no-modules target/pages/web dist
-  echo "open $ROOT/dist/index.html (works offline, from file://); dist/web/ is the same page for a web server"
+  node www/build-page.mjs target/pages dist
+  echo "open $ROOT/dist/index.html (works offline, from file://)"
+  echo "also: dist/recoupe-explorer.js (the widget), dist/embed.html (an example), dist/web/ (hosted variant)"
 }
 
 # ---- tests ---------------------------------------------------------------

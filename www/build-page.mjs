@@ -1,36 +1,27 @@
-// Assembles the pages from www/ and wasm-bindgen's output:
-//   dist/index.html   one self-contained file (styles, scripts and the wasm
-//                     module inlined), for opening from file://
-//   dist/web/         the same page as files (ES module + .wasm) for a server
+// Assembles the explorer from www/ and wasm-bindgen's output (--target no-modules):
 //
-// usage: node www/build-page.mjs NO_MODULES_DIR WEB_DIR OUT_DIR
-import { readFileSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+//   dist/index.html            one self-contained file: opens from file://, offline
+//   dist/recoupe-explorer.js   the <recoupe-explorer> widget in one script (wasm inlined)
+//   dist/embed.html            a sample article page embedding the widget
+//   dist/web/                  the hosted variant: page + script + recoupe_bg.wasm beside
+//                              it, for `script-src 'self' 'wasm-unsafe-eval'` (no inline script)
+//
+// usage: node www/build-page.mjs WASM_BINDGEN_OUT_DIR DIST_DIR
+import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
 import { gzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const [noModulesDir, webDir, outDir] = process.argv.slice(2);
+const [bindgenDir, outDir] = process.argv.slice(2);
 if (!outDir) {
-  console.error('usage: node www/build-page.mjs NO_MODULES_DIR WEB_DIR OUT_DIR');
+  console.error('usage: node www/build-page.mjs WASM_BINDGEN_OUT_DIR DIST_DIR');
   process.exit(2);
 }
 const www = dirname(fileURLToPath(import.meta.url));
 const read = (path) => readFileSync(path, 'utf8');
-const template = read(join(www, 'index.html'));
-
-// Inline script text must not close its own <script> element.
-const scriptSafe = (code) => code.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
-
-function page(style, scripts) {
-  const out = template
-    .replace('<!-- recoupe:style -->', () => style)
-    .replace('<!-- recoupe:scripts -->', () => scripts);
-  if (out.includes('recoupe:')) throw new Error('template placeholder left in the page');
-  return out;
-}
 
 // Drops the wasm custom sections only debuggers read ("name", "producers"):
-// a third of the module, and wasm-bindgen needs them until it has run.
+// a third of the module. (wasm-bindgen needed them; it has run.)
 function stripCustomSections(bytes) {
   const keep = [bytes.subarray(0, 8)];
   let at = 8;
@@ -51,15 +42,9 @@ function stripCustomSections(bytes) {
   return Buffer.concat(keep);
 }
 
-for (const dir of [noModulesDir, webDir]) {
-  const path = join(dir, 'recoupe_bg.wasm');
-  writeFileSync(path, stripCustomSections(readFileSync(path)));
-}
-
-// The no-modules glue declares each export as a function in the scope where
-// it also reads the global `document` (for document.currentScript): the
-// export named `document` would shadow it. Rename the local binding only;
-// the exported name stays `document`.
+// The glue declares each export as a function in the scope where it also
+// reads the global `document` (for document.currentScript): the export named
+// `document` would shadow it. Rename the local binding; the export keeps its name.
 function unshadowDocument(glue) {
   let count = 0;
   const out = glue
@@ -69,30 +54,67 @@ function unshadowDocument(glue) {
   return out;
 }
 
-// 1. Single file.
-const wasm = readFileSync(join(noModulesDir, 'recoupe_bg.wasm'));
-const packed = gzipSync(wasm, { level: 9 });
-const single = page(
-  `<style>\n${read(join(www, 'style.css'))}</style>`,
-  [
-    `<script id="recoupe-wasm" type="application/octet-stream" data-encoding="gzip">${packed.toString('base64')}</script>`,
-    `<script>\n${scriptSafe(unshadowDocument(read(join(noModulesDir, 'recoupe.js'))))}\n</script>`,
-    `<script>\n${scriptSafe(read(join(www, 'app.js')))}\n</script>`,
-    `<script>\n${scriptSafe(read(join(www, 'boot-inline.js')))}\n</script>`,
-  ].join('\n'),
-);
-mkdirSync(outDir, { recursive: true });
-writeFileSync(join(outDir, 'index.html'), single);
+function fill(text, placeholder, value) {
+  if (!text.includes(placeholder)) throw new Error(`placeholder ${placeholder} missing`);
+  return text.split(placeholder).join(value);
+}
 
-// 2. Hosted files.
-const web = join(outDir, 'web');
-mkdirSync(web, { recursive: true });
-for (const name of ['recoupe.js', 'recoupe_bg.wasm']) copyFileSync(join(webDir, name), join(web, name));
-for (const name of ['style.css', 'app.js', 'boot.mjs']) copyFileSync(join(www, name), join(web, name));
-writeFileSync(join(web, 'index.html'), page(
-  '<link rel="stylesheet" href="style.css">',
-  '<script src="app.js"></script>\n<script type="module" src="boot.mjs"></script>',
-).replace("'unsafe-inline' ", ''));
+const wasm = stripCustomSections(readFileSync(join(bindgenDir, 'recoupe_bg.wasm')));
+const glue = unshadowDocument(read(join(bindgenDir, 'recoupe.js')));
+const css = read(join(www, 'explorer', 'style.css'));
+const element = read(join(www, 'explorer', 'element.js'));
+
+/** The widget script: everything in one closure, so the only global name it
+ *  adds is the custom element. */
+function widgetScript(engine) {
+  return [
+    '// recoupe-explorer: offline explorer for French news corpora (generated by www/build-page.mjs)',
+    '(() => {',
+    "'use strict';",
+    `const EXPLORER_CSS = ${JSON.stringify(css)};`,
+    glue,
+    engine,
+    element,
+    '})();',
+    '',
+  ].join('\n');
+}
+
+const inlineEngine = fill(read(join(www, 'explorer', 'engine-inline.js')),
+  '/* recoupe:wasm-base64 */', gzipSync(wasm, { level: 9 }).toString('base64'));
+const widgetInline = widgetScript(inlineEngine);
+const widgetHosted = widgetScript(read(join(www, 'explorer', 'engine-hosted.js')));
+
+// Inline script text must not close its own <script> element.
+const scriptSafe = (code) => code.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+
+const SINGLE_FILE_CSP = "default-src 'none'; script-src 'unsafe-inline' 'wasm-unsafe-eval'; "
+  + "style-src 'unsafe-inline'; img-src data:";
+const HOSTED_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
+  + "connect-src 'self'; img-src 'self' data:";
+const csp = (policy) => `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
+
+const template = read(join(www, 'index.html'));
+function page(policy, style, scripts) {
+  let out = fill(template, '<!-- recoupe:csp -->', csp(policy));
+  out = fill(out, '<!-- recoupe:style -->', style);
+  return fill(out, '<!-- recoupe:scripts -->', scripts);
+}
+
+rmSync(outDir, { recursive: true, force: true });
+mkdirSync(join(outDir, 'web'), { recursive: true });
+const single = page(SINGLE_FILE_CSP, `<style>\n${read(join(www, 'page.css'))}</style>`,
+  `<script>\n${scriptSafe(widgetInline)}</script>`);
+writeFileSync(join(outDir, 'index.html'), single);
+writeFileSync(join(outDir, 'recoupe-explorer.js'), widgetInline);
+writeFileSync(join(outDir, 'embed.html'), read(join(www, 'embed.html')));
+
+writeFileSync(join(outDir, 'web', 'index.html'), page(HOSTED_CSP,
+  '<link rel="stylesheet" href="page.css">', '<script src="recoupe-explorer.js"></script>'));
+writeFileSync(join(outDir, 'web', 'recoupe-explorer.js'), widgetHosted);
+writeFileSync(join(outDir, 'web', 'recoupe_bg.wasm'), wasm);
+writeFileSync(join(outDir, 'web', 'page.css'), read(join(www, 'page.css')));
 
 const kb = (n) => (n / 1024).toFixed(1) + ' KB';
-console.log(`dist/index.html: ${kb(Buffer.byteLength(single))} (${kb(gzipSync(single).length)} gzip); wasm ${kb(wasm.length)}`);
+console.log(`dist/index.html: ${kb(Buffer.byteLength(single))} (${kb(gzipSync(single).length)} gzip); `
+  + `wasm ${kb(wasm.length)} (${kb(gzipSync(wasm).length)} gzip)`);

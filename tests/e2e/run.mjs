@@ -26,7 +26,7 @@ async function open(browser, viewport = { width: 1280, height: 900 }) {
   page.on('dialog', async (dialog) => { seen.dialogs.push(dialog.message()); await dialog.dismiss(); });
   const started = Date.now();
   await page.goto(pageUrl);
-  await page.waitForSelector('#q:not([disabled])', { timeout: 20000 });
+  await page.waitForSelector('recoupe-explorer .q:not([disabled])', { timeout: 20000 });
   const loadMs = Date.now() - started;
   return { context, page, seen, loadMs };
 }
@@ -39,40 +39,54 @@ function assertOffline(seen) {
 }
 
 async function typeQuery(page, text) {
-  await page.fill('#q', '');
-  await page.type('#q', text, { delay: 15 });
+  await page.fill('.q', '');
+  await page.type('.q', text, { delay: 15 });
 }
+
+// The explorer lives in a shadow root; these run inside it. (Function
+// predicates only: the page's CSP forbids evaluating strings.)
+const count = (page, selector) => page.evaluate((sel) =>
+  document.querySelector('recoupe-explorer').shadowRoot.querySelectorAll(sel).length, selector);
+
+const waitForCount = (page, selector, test, options) => page.waitForFunction(([sel, op, n]) => {
+  const found = document.querySelector('recoupe-explorer').shadowRoot.querySelectorAll(sel).length;
+  return op === '==' ? found === n : found >= n;
+}, [selector, test[0], test[1]], options);
+
+const waitForStatus = (page, pattern) => page.waitForFunction(([source, flags]) =>
+  new RegExp(source, flags).test(document.querySelector('recoupe-explorer').shadowRoot.querySelector('.status').textContent),
+[pattern.source, pattern.flags]);
 
 test('search Karabakh finds the five seeds with highlighted snippets, then opens one', async (browser) => {
   const { context, page, seen, loadMs } = await open(browser);
   await typeQuery(page, 'Karabakh');
-  await page.waitForFunction(() => document.querySelectorAll('.hit').length === 5);
+  await waitForCount(page, '.hit', ['==', 5]);
   const ids = await page.$$eval('.hit', (hits) => hits.map((h) => h.dataset.id));
   assert.equal(new Set(ids).size, 5);
   const marks = await page.$$eval('.hit mark', (m) => m.map((x) => x.textContent.toLowerCase()));
   assert.ok(marks.length >= 5 && marks.every((m) => m.includes('karabakh')), `marks: ${marks}`);
-  const status = await page.textContent('#status');
+  const status = await page.textContent('.status');
   assert.match(status, /^5 documents pour « Karabakh »/);
   assert.match(page.url(), /#q=Karabakh$/);
-  await page.screenshot({ path: join(shots, '01-search-karabakh.png'), fullPage: true });
+  await page.screenshot({ path: join(shots, '01-search-karabakh.png'), fullPage: false });
 
   // Open the document of the first hit.
   const firstTitle = await page.textContent('.hit a');
   await page.click('.hit a');
-  await page.waitForSelector('#document:not([hidden])');
-  const heading = await page.textContent('#document h2');
+  await page.waitForSelector('.document:not([hidden])');
+  const heading = await page.textContent('.document h2');
   assert.equal(heading, firstTitle);
-  const paragraphs = await page.$$eval('#document p.block-body', (ps) => ps.length);
+  const paragraphs = await count(page, '.document p.block-body');
   assert.ok(paragraphs >= 3, `document paragraphs: ${paragraphs}`);
-  const shown = await page.textContent('#document');
+  const shown = await page.textContent('.document');
   assert.ok(!/\b(null|undefined)\b/.test(shown), 'a missing value was printed as text');
   assert.match(page.url(), /doc=/);
-  await page.screenshot({ path: join(shots, '02-document.png'), fullPage: true });
+  await page.screenshot({ path: join(shots, '02-document.png'), fullPage: false });
 
   // Escape goes back to the results, as the back button would.
   await page.keyboard.press('Escape');
-  await page.waitForSelector('#results:not([hidden]) .hit');
-  assert.equal(await page.$$eval('.hit', (h) => h.length), 5);
+  await page.waitForSelector('.results:not([hidden]) .hit');
+  assert.equal(await count(page, '.hit'), 5);
   assertOffline(seen);
   console.log(`    page ready in ${loadMs} ms`);
   await context.close();
@@ -80,15 +94,15 @@ test('search Karabakh finds the five seeds with highlighted snippets, then opens
 
 test('the slash key focuses the search box; phrase, exclusion and typo queries answer', async (browser) => {
   const { context, page, seen } = await open(browser);
-  await page.click('body');
+  await page.click('.foot');
   await page.keyboard.press('/');
-  assert.equal(await page.evaluate(() => document.activeElement.id), 'q');
+  assert.equal(await page.evaluate(() => document.querySelector('recoupe-explorer').shadowRoot.activeElement.className), 'q');
   await page.keyboard.type('Pachinyan');
-  await page.waitForFunction(() => document.querySelectorAll('.hit').length >= 3);
+  await waitForCount(page, '.hit', ['>=', 3]);
   const marks = await page.$$eval('.hit mark', (m) => m.map((x) => x.textContent));
   assert.ok(marks.includes('Pachinian'), `typo tolerance marks: ${marks}`);
   await typeQuery(page, 'cessez-le-feu -Hadrout');
-  await page.waitForFunction(() => /pour « cessez-le-feu -Hadrout »/.test(document.getElementById('status').textContent));
+  await waitForStatus(page, /pour « cessez-le-feu -Hadrout »/);
   const ids = await page.$$eval('.hit', (hits) => hits.map((h) => h.dataset.id));
   assert.ok(!ids.includes('002_8ed4da36b7d67b1b.txt'), `excluded document shown: ${ids}`);
   assertOffline(seen);
@@ -99,19 +113,19 @@ test('hostile and strange queries render as text, answer promptly, never break t
   const { context, page, seen } = await open(browser);
   const hostile = '<img src=x onerror=alert(1)>"><svg onload=alert(2)>';
   await typeQuery(page, hostile);
-  await page.waitForFunction(() => /Aucun document|documents? pour/.test(document.getElementById('status').textContent));
-  assert.equal(await page.$$eval('img, svg', (n) => n.length), 0);
-  assert.ok((await page.textContent('#status')).includes('<img src=x onerror=alert(1)>'));
+  await waitForStatus(page, /Aucun document|documents? pour/);
+  assert.equal(await count(page, 'img, svg'), 0, 'markup from the query was rendered');
+  assert.ok((await page.textContent('.status')).includes('<img src=x onerror=alert(1)>'));
 
   await typeQuery(page, '?!;«»…');
-  await page.waitForFunction(() => /Aucun document/.test(document.getElementById('status').textContent));
+  await waitForStatus(page, /Aucun document/);
 
-  await page.fill('#q', 'Karabakh '.repeat(1200));
-  await page.waitForFunction(() => document.querySelectorAll('.hit').length === 5, null, { timeout: 10000 });
+  await page.fill('.q', 'Karabakh '.repeat(1200));
+  await waitForCount(page, '.hit', ['==', 5], { timeout: 10000 });
 
-  await page.fill('#q', '');
-  await page.waitForFunction(() => document.querySelectorAll('.hit').length === 0);
-  assert.match(await page.textContent('#status'), /Tapez une recherche/);
+  await page.fill('.q', '');
+  await waitForCount(page, '.hit', ['==', 0]);
+  assert.match(await page.textContent('.status'), /Tapez une recherche/);
   assertOffline(seen);
   await context.close();
 });
@@ -119,10 +133,10 @@ test('hostile and strange queries render as text, answer promptly, never break t
 test('a narrow screen (375 px) shows the same results', async (browser) => {
   const { context, page, seen } = await open(browser, { width: 375, height: 800 });
   await typeQuery(page, 'soldats de la paix');
-  await page.waitForFunction(() => document.querySelectorAll('.hit').length > 0);
+  await waitForCount(page, '.hit', ['>=', 1]);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
   assert.equal(overflow, false, 'the page scrolls sideways at 375 px');
-  await page.screenshot({ path: join(shots, '03-search-375px.png'), fullPage: true });
+  await page.screenshot({ path: join(shots, '03-search-375px.png'), fullPage: false });
   assertOffline(seen);
   await context.close();
 });
