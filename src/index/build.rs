@@ -180,9 +180,9 @@ impl<'v> IndexBuilder<'v> {
                 doc_id - postings.last_doc
             };
             push_varint(&mut postings.docs, delta);
-            push_varint(&mut postings.docs, weighted_tf);
-            push_varint(
+            push_tf_and_len(
                 &mut postings.docs,
+                weighted_tf,
                 (postings.positions.len() - before) as u32,
             );
             postings.df += 1;
@@ -311,6 +311,19 @@ pub fn build_index_with(docs: &[Document], vocabulary: &Vocabulary) -> Vec<u8> {
     builder.finish()
 }
 
+/// A posting's weighted frequency and the byte length of its positions:
+/// one byte (high and low nibble) when both are below 16, as nearly always;
+/// else a zero byte and two varints.
+fn push_tf_and_len(out: &mut Vec<u8>, weighted_tf: u32, pos_len: u32) {
+    if (1..16).contains(&weighted_tf) && (1..16).contains(&pos_len) {
+        out.push((weighted_tf << 4 | pos_len) as u8);
+    } else {
+        out.push(0);
+        push_varint(out, weighted_tf);
+        push_varint(out, pos_len);
+    }
+}
+
 fn push_u32(out: &mut Vec<u8>, v: u32) {
     out.extend_from_slice(&v.to_le_bytes());
 }
@@ -406,7 +419,7 @@ mod tests {
     #[test]
     fn garbage_is_rejected_not_panicked_on() {
         assert!(Index::open(b"").is_err());
-        assert!(Index::open(b"RCPIDX02").is_err());
+        assert!(Index::open(b"RCPIDX03").is_err());
         let bytes = build_index(&[doc("a", "texte")]);
         let mut cut = bytes.clone();
         cut.truncate(bytes.len() - 3);

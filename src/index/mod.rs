@@ -8,15 +8,17 @@
 //! Layout (all integers little-endian u32 unless said otherwise):
 //!
 //! ```text
-//! header    magic "RCPIDX02", then HEADER_FIELDS u32: the counts, then the
+//! header    magic "RCPIDX03", then HEADER_FIELDS u32: the counts, then the
 //!           offset of each section below, then the total length
 //! doc_len   n_docs × u32          indexed length of each document, for BM25
 //! terms     (n_terms+1) × u32 offsets into term_text, then the text:
 //!           every term (stem or number), sorted bytewise
 //! df        n_terms × u32          documents containing the term
 //! docs      (n_terms+1) × u32 offsets into the doc stream, then the stream:
-//!           per document: varint doc delta, varint weighted tf, varint
-//!           byte length of its positions in the position stream
+//!           per document: varint doc delta, then its weighted tf and the
+//!           byte length of its positions in the position stream, as one
+//!           byte (tf << 4 | length) when both are below 16, else a zero
+//!           byte and two varints
 //! positions (n_terms+1) × u32 offsets into the position stream, then the
 //!           stream: per document, varint position deltas
 //! surface   (n_surface+1) × u32 offsets into surface_text, the text (every
@@ -36,7 +38,7 @@ pub use build::{IndexBuilder, TITLE_WEIGHT, build_index, build_index_with, index
 
 use std::ops::Range;
 
-const MAGIC: &[u8; 8] = b"RCPIDX02";
+const MAGIC: &[u8; 8] = b"RCPIDX03";
 const HEADER_FIELDS: usize = 20;
 
 /// A term's number in the sorted term list.
@@ -434,8 +436,15 @@ impl Iterator for Postings<'_> {
             self.doc.saturating_add(delta)
         };
         self.first = false;
-        let weighted_tf = read_varint(self.data, &mut self.pos);
-        let pos_len = read_varint(self.data, &mut self.pos);
+        // Frequency and positions' length, packed (see `push_tf_and_len`).
+        let packed = self.data.get(self.pos).copied().unwrap_or(0);
+        self.pos += 1;
+        let (weighted_tf, pos_len) = if packed != 0 {
+            (u32::from(packed >> 4), u32::from(packed & 0x0F))
+        } else {
+            let tf = read_varint(self.data, &mut self.pos);
+            (tf, read_varint(self.data, &mut self.pos))
+        };
         let start = self.pos_at;
         self.pos_at = self.pos_at.saturating_add(pos_len);
         Some(Posting {
