@@ -4,6 +4,19 @@
 //! being typed, typo tolerance scaled to word length, date and document
 //! filters, paging, and snippets given as text spans.
 //!
+//! Ranking choices, measured (known-item queries of `examples/known_item.rs`:
+//! MRR on 2,000 orangesum_10k articles, headline words / lead words; and
+//! the judged queries of `tests/relevance.rs`):
+//!
+//! ```text
+//! chosen: BM25 k1 1.2 b 0.75, title ×3, clauses first  0.934 / 0.956, all judged pass
+//! TF-IDF (√tf, no length normalisation)                0.919 / 0.948, 2 judged fail
+//! title weight 1 (no headline boost)                   0.891 / 0.954
+//! score only (documents matching fewer words mixed in) 0.931 / 0.926
+//! without the proximity phase                          0.935 / 0.955, 1 judged fails
+//! title ×5, or b 0.5                                   ≤ +0.01: within noise, kept standard
+//! ```
+//!
 //! Speed: a query touches only the doc-and-frequency stream of the terms it
 //! names (positions are decoded for phrases, and only for documents holding
 //! every word of the phrase); scores accumulate in flat arrays indexed by
