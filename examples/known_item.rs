@@ -6,7 +6,9 @@
 //! Two kinds of query per article (N articles, evenly spread):
 //! - title: the three longest words of the headline, typed without accents;
 //! - lead: three words of the first long paragraph, of middle rarity (the
-//!   two rarest skipped: they alone would name the article).
+//!   two rarest skipped: they alone would name the article);
+//! - typo: the title query with two neighbouring letters of its longest
+//!   word swapped ("gouvernmeent").
 //!
 //! Prints the mean reciprocal rank and the share found first and in the
 //! first ten. Used to choose between ranking variants (see src/search).
@@ -42,10 +44,22 @@ fn words_by_rarity(index: Index<'_>, source: &str) -> Vec<String> {
 }
 
 fn query_for(index: Index<'_>, doc: &Document, kind: &str) -> Vec<String> {
-    if kind == "title" {
+    if kind == "title" || kind == "typo" {
         let mut words = words_by_rarity(index, doc.title.as_deref().unwrap_or(""));
         words.sort_by_key(|w| std::cmp::Reverse(w.len()));
         words.truncate(3);
+        if kind == "typo"
+            && let Some(longest) = words.first_mut()
+        {
+            let mut letters: Vec<char> = longest.chars().collect();
+            let middle = letters.len() / 2;
+            if letters.len() >= 5 && letters[middle] != letters[middle + 1] {
+                letters.swap(middle, middle + 1);
+                *longest = letters.into_iter().collect();
+            } else {
+                return Vec::new();
+            }
+        }
         return words;
     }
     let lead = doc
@@ -85,7 +99,7 @@ fn main() {
         snippets: false,
         ..SearchOptions::default()
     };
-    for kind in ["title", "lead"] {
+    for kind in ["title", "lead", "typo"] {
         let (mut n, mut rr, mut first, mut ten) = (0usize, 0.0f64, 0usize, 0usize);
         for doc in docs.iter().step_by(step) {
             let words = query_for(explorer.index(), doc, kind);
