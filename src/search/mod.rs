@@ -306,6 +306,23 @@ impl<'a> Scorer<'a> {
     /// A word: the best of its expansions in each document.
     fn word_matches(&mut self, word: &QueryWord, scratch: &mut Scratch) -> Matches {
         let expansions = self.expand(word, scratch);
+        if let [(term, weight)] = expansions[..]
+            && self.recording.is_none()
+        {
+            // One term: its postings are the matches.
+            let idf = self.idf(self.index.df(term));
+            self.matched_terms.insert(term);
+            return self
+                .index
+                .postings(term)
+                .map(|p| {
+                    (
+                        p.doc,
+                        positive(weight * self.bm25(p.weighted_tf as f32, p.doc, idf)),
+                    )
+                })
+                .collect();
+        }
         let mut docs: Vec<DocId> = Vec::new();
         for &(term, weight) in &expansions {
             let idf = self.idf(self.index.df(term));
@@ -324,8 +341,7 @@ impl<'a> Scorer<'a> {
                     continue;
                 };
                 // Scores are positive; zero marks a document not yet seen.
-                let s =
-                    (weight * self.bm25(p.weighted_tf as f32, p.doc, idf)).max(f32::MIN_POSITIVE);
+                let s = positive(weight * self.bm25(p.weighted_tf as f32, p.doc, idf));
                 if *best == 0.0 {
                     docs.push(p.doc);
                     *best = s;
@@ -402,7 +418,7 @@ impl<'a> Scorer<'a> {
             let freq = sloppy_frequency(&lists, &positions, slop);
             if freq > 0.0 {
                 let score: f32 = idfs.iter().map(|&idf| self.bm25(freq, doc, idf)).sum();
-                out.push((doc, score.max(f32::MIN_POSITIVE)));
+                out.push((doc, positive(score)));
             }
             let (it, cur) = &mut iters[rarest];
             *cur = it.next();
@@ -505,6 +521,68 @@ impl Proximity<'_> {
             }
         }
         bonus
+    }
+}
+
+/// A score kept above zero (zero marks "no match" in the arrays; only a
+/// corrupt frequency could make a score zero).
+#[inline]
+fn positive(score: f32) -> f32 {
+    if score > 0.0 {
+        score
+    } else {
+        f32::MIN_POSITIVE
+    }
+}
+
+/// A document's place in the ranking as one number: more clauses matched
+/// first, then a higher score (a positive float's bits order like the
+/// float), then the earlier document.
+fn rank_key(matched: u8, score: f32) -> u64 {
+    let score = if score > 0.0 { score.to_bits() } else { 0 };
+    (u64::from(matched) << 56) | (u64::from(score) << 24)
+}
+
+/// The `k` best documents offered, by rank key (ties: earlier document), and
+/// how many were offered.
+struct TopK {
+    k: usize,
+    heap: std::collections::BinaryHeap<std::cmp::Reverse<(u64, std::cmp::Reverse<DocId>)>>,
+    seen: usize,
+}
+
+impl TopK {
+    fn new(k: usize) -> TopK {
+        TopK {
+            k,
+            heap: std::collections::BinaryHeap::with_capacity(k.min(1 << 16) + 1),
+            seen: 0,
+        }
+    }
+
+    #[inline]
+    fn offer(&mut self, key: u64, doc: DocId) {
+        self.seen += 1;
+        if self.k == 0 {
+            return;
+        }
+        let entry = std::cmp::Reverse((key, std::cmp::Reverse(doc)));
+        if self.heap.len() < self.k {
+            self.heap.push(entry);
+        } else if let Some(mut worst) = self.heap.peek_mut()
+            && entry < *worst
+        {
+            *worst = entry;
+        }
+    }
+
+    /// Best first.
+    fn into_sorted(self) -> Vec<(u64, DocId)> {
+        self.heap
+            .into_sorted_vec()
+            .into_iter()
+            .map(|std::cmp::Reverse((key, std::cmp::Reverse(doc)))| (key, doc))
+            .collect()
     }
 }
 
@@ -820,6 +898,7 @@ fn run(
         .filter(|c| matches!(c, Clause::Word(_)))
         .count();
     let mut kept: Vec<Option<(TermId, f32, Vec<Posting>)>> = Vec::new();
+    let mut single: Option<Matches> = None;
     for (i, clause) in query.clauses.iter().enumerate() {
         let record = words >= 2 && i < PROXIMITY_CLAUSES && matches!(clause, Clause::Word(_));
         scorer.recording = record.then(|| (0, 0.0, scratch.kept.pop().unwrap_or_default()));
@@ -831,6 +910,11 @@ fn run(
                 kept.push(None);
             }
             None => kept.push(None),
+        }
+        if query.clauses.len() == 1 {
+            // One clause: its matches are the candidates, no sums needed.
+            single = Some(matches);
+            break;
         }
         for (doc, s) in matches {
             let d = doc as usize;
@@ -879,14 +963,41 @@ fn run(
                 .as_ref()
                 .is_none_or(|outlets| d.outlet.as_ref().is_some_and(|o| outlets.contains(o)))
     };
-    let mut ranked: Vec<(DocId, u8, f32)> = Vec::with_capacity(scratch.touched.len());
-    for &doc in &scratch.touched {
-        let d = doc as usize;
-        if !scratch.dropped[d] && (!filtered || keep(doc)) {
-            ranked.push((doc, scratch.matched[d], scratch.total[d]));
+    let shown = page.saturating_mul(per_page);
+    let pairs: Vec<(usize, usize)> = (1..kept.len())
+        .filter(|&i| kept[i - 1].is_some() && kept[i].is_some())
+        .map(|i| (i - 1, i))
+        .collect();
+    // The best documents are kept as they come: the page shown, or more
+    // when proximity re-scores them.
+    let wanted = if pairs.is_empty() {
+        shown
+    } else {
+        shown.max(PROXIMITY_CANDIDATES)
+    };
+    let mut best = TopK::new(wanted);
+    let dropped = &scratch.dropped;
+    let mut admit = |doc: DocId, matched: u8, score: f32| {
+        if !dropped[doc as usize] && (!filtered || keep(doc)) {
+            best.offer(rank_key(matched, score), doc);
         }
-        scratch.matched[d] = 0;
-        scratch.total[d] = 0.0;
+    };
+    match single {
+        Some(matches) => {
+            for (doc, s) in matches {
+                if (doc as usize) < n {
+                    admit(doc, 1, s);
+                }
+            }
+        }
+        None => {
+            for &doc in &scratch.touched {
+                let d = doc as usize;
+                admit(doc, scratch.matched[d], scratch.total[d]);
+                scratch.matched[d] = 0;
+                scratch.total[d] = 0.0;
+            }
+        }
     }
     scratch.touched.clear();
     for &doc in &excluded {
@@ -894,43 +1005,29 @@ fn run(
             *flag = false;
         }
     }
-    results.total = ranked.len();
-    // More clauses matched first, then score; ties in corpus order.
-    let order = |a: &(DocId, u8, f32), b: &(DocId, u8, f32)| {
-        b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0))
-    };
-    let shown = page.saturating_mul(per_page).min(ranked.len());
-    let pairs: Vec<(usize, usize)> = (1..kept.len())
-        .filter(|&i| kept[i - 1].is_some() && kept[i].is_some())
-        .map(|i| (i - 1, i))
+    results.total = best.seen;
+    let mut ranked: Vec<(DocId, u8, f32)> = best
+        .into_sorted()
+        .into_iter()
+        .map(|(key, doc)| (doc, (key >> 56) as u8, f32::from_bits((key >> 24) as u32)))
         .collect();
-    if !pairs.is_empty() && shown > 0 {
-        let k = PROXIMITY_CANDIDATES.max(shown).min(ranked.len());
-        if k < ranked.len() {
-            ranked.select_nth_unstable_by(k - 1, order);
-        }
+    if !pairs.is_empty() {
         let proximity = Proximity {
             index,
             kept: &kept,
             norms: &norms,
         };
-        for entry in &mut ranked[..k] {
+        for entry in &mut ranked {
             entry.2 += proximity.bonus(entry.0, &pairs);
         }
-        ranked.truncate(k);
+        // More clauses matched first, then score; ties in corpus order.
+        ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
+        ranked.truncate(shown);
     }
     scratch.norms = norms;
     scratch
         .kept
         .extend(kept.into_iter().flatten().map(|(_, _, postings)| postings));
-    if shown == 0 {
-        return results;
-    }
-    if shown < ranked.len() {
-        ranked.select_nth_unstable_by(shown - 1, order);
-        ranked.truncate(shown);
-    }
-    ranked.sort_unstable_by(order);
     let highlight: HashSet<&str> = if options.snippets {
         scorer
             .matched_terms
