@@ -182,3 +182,33 @@ fn our_queries_on_wikinews() {
     assert!(judgements.queries.len() >= 15);
     run(&explorer, &judgements, &[]);
 }
+
+/// The claim extractor reads a document through `Explorer::tokens`: the
+/// same words as the index, glued runs cut, offsets into the text as stored.
+#[test]
+fn documents_are_read_with_lost_spaces_restored() {
+    let explorer = seeds();
+    let number = explorer
+        .documents()
+        .iter()
+        .position(|d| d.id == "002_8ed4da36b7d67b1b.txt")
+        .expect("seed 002");
+    let text = &explorer.documents()[number].text;
+    let words: Vec<&str> = explorer
+        .tokens(number)
+        .iter()
+        .map(|t| &text[t.start..t.end])
+        .collect();
+    for run in [
+        ["informe", "un", "communiqué"],
+        ["ont", "attaqué", "les"],
+        ["déploiement", "d’", "un"],
+        ["trouvant", "à", "proximité"],
+    ] {
+        assert!(
+            words.windows(3).any(|w| w == run),
+            "{run:?} not read as three words"
+        );
+    }
+    assert!(explorer.tokens(usize::MAX).is_empty());
+}

@@ -85,7 +85,9 @@ fn run() -> Result<(), String> {
         "search" => {
             let explorer = load(args.corpus)?;
             let query = args.query.join(" ");
+            let started = std::time::Instant::now();
             let results = explorer.search(&query, &args.options);
+            let took_ms = started.elapsed().as_secs_f64() * 1000.0;
             if args.json {
                 let hits: Vec<_> = results
                     .hits
@@ -96,13 +98,13 @@ fn run() -> Result<(), String> {
                     })
                     .collect();
                 let answer = json!({"total": results.total, "clauses": results.clauses,
-                                 "message": results.message, "hits": hits});
+                                 "message": results.message, "took_ms": took_ms, "hits": hits});
                 outln!(out, "{answer}");
             } else {
                 if let Some(m) = &results.message {
                     outln!(out, "({m})");
                 }
-                outln!(out, "{} documents", results.total);
+                outln!(out, "{} documents ({took_ms:.2} ms)", results.total);
                 for h in &results.hits {
                     let snippet: String = h
                         .snippet
