@@ -928,12 +928,12 @@ fn run(
             scratch.total[d] += s;
         }
     }
-    let norms = std::mem::take(&mut scorer.norms);
     let excluded: Vec<DocId> = query
         .excluded
         .iter()
-        .flat_map(|c| exact_matches(index, c))
+        .flat_map(|c| exact_matches(&mut scorer, c))
         .collect();
+    let norms = std::mem::take(&mut scorer.norms);
     for &doc in &excluded {
         if let Some(flag) = scratch.dropped.get_mut(doc as usize) {
             *flag = true;
@@ -1062,27 +1062,28 @@ fn run(
 }
 
 /// Documents an excluded clause matches: exact terms only, no typo or
-/// prefix guessing (excluding by a guess would hide what the reader wants).
-fn exact_matches(index: Index<'_>, clause: &Clause) -> Vec<DocId> {
-    let docs_of = |w: &QueryWord| -> Vec<DocId> {
-        index
+/// prefix guessing (excluding by a guess would hide what the reader wants);
+/// a phrase by its words in order, as when it is searched.
+fn exact_matches(scorer: &mut Scorer<'_>, clause: &Clause) -> Vec<DocId> {
+    let index = scorer.index;
+    match clause {
+        Clause::Word(w) => index
             .find_term(&w.term)
             .map(|t| index.postings(t).map(|p| p.doc).collect())
-            .unwrap_or_default()
-    };
-    match clause {
-        Clause::Word(w) => docs_of(w),
-        Clause::Phrase { words, .. } => {
-            let mut sets = words.iter().map(|(_, w)| docs_of(w));
-            let first = sets.next().unwrap_or_default();
-            sets.fold(first, |acc, s| {
-                acc.into_iter()
-                    .filter(|d| s.binary_search(d).is_ok())
-                    .collect()
-            })
+            .unwrap_or_default(),
+        Clause::Phrase { words, slop } => {
+            // Excluded words are not highlighted.
+            let highlighted = scorer.matched_terms.clone();
+            let docs = scorer
+                .phrase_matches(words, *slop)
+                .into_iter()
+                .map(|m| m.0)
+                .collect();
+            scorer.matched_terms = highlighted;
+            docs
         }
         Clause::Any(alts) | Clause::Variants(alts) => {
-            alts.iter().flat_map(|a| exact_matches(index, a)).collect()
+            alts.iter().flat_map(|a| exact_matches(scorer, a)).collect()
         }
     }
 }
