@@ -102,6 +102,24 @@ pub fn snippet(doc: &Document, splits: &[u32], highlighter: &Highlighter) -> Vec
             let hit = !highlighter.is_empty() && highlighter.matches(&t);
             tokens.push((t.start, t.end, hit));
         });
+        if !local.is_empty() && !highlighter.is_empty() {
+            // A glued run is also a word as written ("informeun"): marked
+            // whole when the query named it so.
+            let mut wholes: Vec<MarkedToken> = Vec::new();
+            text::for_each_token(text, &[], |t| {
+                let glued = local
+                    .iter()
+                    .any(|&p| t.start < p as usize && (p as usize) < t.end);
+                if glued && highlighter.matches(&t) {
+                    wholes.push((t.start, t.end, true));
+                }
+            });
+            for whole in wholes {
+                // Before its parts, so that the whole is what gets marked.
+                let at = tokens.partition_point(|t| t.0 < whole.0);
+                tokens.insert(at, whole);
+            }
+        }
         let (start, marks, distinct) = densest_window(text, &tokens);
         // The first block stands in when nothing matched in the body.
         if best.as_ref().is_none_or(|b| (distinct, marks) > b.strength) {
