@@ -5,11 +5,13 @@
 // interleaved round-robin, writes bench/results.md and the raw figures.
 //
 // usage: node bench/run.mjs [--rounds N] [--passes N] [--corpora a,b] [--engines a,b] [--out FILE]
+//        node bench/run.mjs --report results/raw/RUN.json [--out FILE]   (report again, no measuring)
 // (bench/run.sh is the one command: it installs, builds recoupe, then runs this)
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { dirname, join, resolve, sep } from 'node:path';
+import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './lib/server.mjs';
@@ -45,6 +47,7 @@ function parseArgs(argv) {
     else if (flag === '--corpora') options.corpora = need().split(',');
     else if (flag === '--engines') options.engines = need().split(',');
     else if (flag === '--out') options.out = resolve(need());
+    else if (flag === '--report') options.report = resolve(need());
     else throw new Error(`unknown option ${flag}`);
   }
   for (const c of options.corpora) if (!CORPORA.some((k) => k.name === c)) throw new Error(`unknown corpus ${c}`);
@@ -133,8 +136,16 @@ const servedFiles = (corpus) => [
   ...filesUnder(join(ourBuild(corpus), 'web')),
 ];
 
+const isDefaultOut = (out) => out === join(BENCH, 'results.md');
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
+  if (options.report) {
+    const raw = JSON.parse(readFileSync(options.report, 'utf8'));
+    await writeReport(raw, { bench: BENCH, out: options.out, readme: isDefaultOut(options.out) ? join(BENCH, 'README.md') : null });
+    console.log(`wrote ${options.out}`);
+    return;
+  }
   const querySet = JSON.parse(readFileSync(join(BENCH, 'queries.json'), 'utf8'));
   const gold = JSON.parse(readFileSync(process.env.GOLD || join(ROOT, '..', 'shared', 'gold', 'seeds.json'), 'utf8'));
   const queries = querySet.queries.map((q) => q.q);
@@ -153,6 +164,9 @@ async function main() {
   });
   const browserVersion = browser.version();
   const started = new Date();
+  // Other work on the machine inflates every figure: the report says how busy it was.
+  const load = { start: loadavg()[0], samples: [] };
+  const loadTimer = setInterval(() => load.samples.push(loadavg()[0]), 10_000);
   const samples = [];
   const pageUrl = (engine, corpus) =>
     `${server.origin}/page/${engine}.html?engine=${engine}&corpus=${corpus}&q=${encodeURIComponent(querySet.first)}`;
@@ -170,24 +184,32 @@ async function main() {
           const url = pageUrl(engine, corpusName);
           const judged = corpus.judged && round === 0 ? gold.queries.map((q) => q.q) : null;
           const t0 = performance.now();
-          const sample = await measureOnce(browser, server, { url, session, queries, passes: options.passes, judged });
-          samples.push({ corpus: corpusName, engine, round, ...sample });
-          const secs = ((performance.now() - t0) / 1000).toFixed(1);
-          console.log(`${corpusName} round ${round + 1}/${options.rounds} ${engine}: cold ${sample.cold.ms.toFixed(0)} ms (${secs} s)`);
+          const label = `${corpusName} round ${round + 1}/${options.rounds} ${engine}`;
+          try {
+            const sample = await measureOnce(browser, server, { url, session, queries, passes: options.passes, judged });
+            samples.push({ corpus: corpusName, engine, round, ...sample });
+            const secs = ((performance.now() - t0) / 1000).toFixed(1);
+            console.log(`${label}: cold ${sample.cold.ms.toFixed(0)} ms (${secs} s)`);
+          } catch (error) {
+            // One engine failing must not lose the whole run: the report lists it.
+            const message = String((error && error.message) || error).slice(0, 500);
+            samples.push({ corpus: corpusName, engine, round, error: message });
+            console.log(`${label}: FAILED: ${message}`);
+          }
         }
       }
     }
   } finally {
+    clearInterval(loadTimer);
     await browser.close();
     await server.close();
   }
   const machine = describeMachine(ROOT, BENCH);
-  const raw = { started: started.toISOString(), machine, options, querySet, gold: gold.queries, samples, browserVersion };
+  const raw = { started: started.toISOString(), machine, load, options, querySet, gold: gold.queries, samples, browserVersion };
   mkdirSync(join(BENCH, 'results', 'raw'), { recursive: true });
   const rawFile = join(BENCH, 'results', 'raw', `${started.toISOString().replace(/[:.]/g, '-')}.json`);
   writeFileSync(rawFile, JSON.stringify(raw));
-  const defaultOut = options.out === join(BENCH, 'results.md');
-  await writeReport(raw, { bench: BENCH, out: options.out, readme: defaultOut ? join(BENCH, 'README.md') : null });
+  await writeReport(raw, { bench: BENCH, out: options.out, readme: isDefaultOut(options.out) ? join(BENCH, 'README.md') : null });
   console.log(`wrote ${options.out} (raw figures: ${rawFile})`);
 }
 

@@ -52,6 +52,7 @@ function packageVersion(bench, name) {
 function summarise(raw) {
   const rows = {};
   for (const sample of raw.samples) {
+    if (sample.error) continue;
     const key = `${sample.corpus}/${sample.engine}`;
     const row = (rows[key] ||= { cold: [], ready: [], times: [], perQuery: [], raw: [], sent: [], sentAfter: [], memory: [], found: null, answers: null });
     row.cold.push(sample.cold.ms);
@@ -125,7 +126,7 @@ function corpusTable(raw, summary, scores, corpus) {
   return lines.join('\n');
 }
 
-function targets(raw, summary, scores, bench) {
+function targets(raw, summary, scores) {
   const corpus = 'orangesum_10k';
   const engines = raw.options.engines;
   const peers = engines.filter((e) => e !== 'recoupe' && summary[`${corpus}/${e}`]);
@@ -152,12 +153,20 @@ function targets(raw, summary, scores, bench) {
     const ok = scores.recoupe.passed === scores.recoupe.total && allPass.length === 0;
     lines.push(`| the judged seed queries 14/14, while no peer passes them all | ${scores.recoupe.passed}/${scores.recoupe.total} | ${list}${allPass.length ? ` (all passed by ${allPass.join(', ')})` : ''} | ${mark(ok)} |`);
   }
-  const single = join(bench, '.work', 'ours', 'seeds', 'dist', 'index.html');
-  if (existsSync(single)) {
-    const size = statSync(single).size;
+  const single = join(raw.bench || '', '.work', 'ours', 'seeds', 'dist', 'index.html');
+  // Older raw files lack the size: read the current build.
+  const size = raw.machine.seedsPageBytes ?? (raw.bench && existsSync(single) ? statSync(single).size : null);
+  if (size) {
     lines.push(`| \`dist/index.html\` for the seeds under 400 KB | ${(size / 1024).toFixed(1)} KB | 400 KB | ${mark(size < 400 * 1024)} |`);
   }
   return lines.join('\n');
+}
+
+function failedMeasurements(raw) {
+  const failed = raw.samples.filter((s) => s.error);
+  if (!failed.length) return '';
+  const lines = failed.map((s) => `- ${s.corpus}, ${LABELS[s.engine]}, round ${s.round + 1}: ${s.error.replace(/\s+/g, ' ')}`);
+  return `### Failed measurements\n\nLeft out of the figures above:\n\n${lines.join('\n')}\n\n`;
 }
 
 function coldSplit(raw, summary, corpora) {
@@ -219,7 +228,7 @@ async function configurations(raw, bench) {
     const { DESCRIPTION } = await import(`../engines/${engine}/config.mjs`);
     const version = engine === 'recoupe'
       ? `commit ${raw.machine.commit}`
-      : PACKAGES[engine].map((p) => `${p} ${packageVersion(bench, p)}`).join(', ');
+      : PACKAGES[engine].map((p) => `${p} ${raw.machine.packages?.[p] ?? packageVersion(bench, p)}`).join(', ');
     lines.push(`| ${LABELS[engine]} | ${version} | ${DESCRIPTION.replace(/\|/g, '\\|')} |`);
   }
   return lines.join('\n');
@@ -241,6 +250,11 @@ export function describeMachine(root, bench) {
     esbuild: packageVersion(bench, 'esbuild'),
     playwright: packageVersion(bench, 'playwright-core'),
     commit: `${commit}${dirty ? ' (with uncommitted changes)' : ''}`,
+    packages: Object.fromEntries(Object.values(PACKAGES).flat().map((p) => [p, packageVersion(bench, p)])),
+    seedsPageBytes: (() => {
+      const single = join(bench, '.work', 'ours', 'seeds', 'dist', 'index.html');
+      return existsSync(single) ? statSync(single).size : null;
+    })(),
   };
 }
 
@@ -248,6 +262,7 @@ const START = '<!-- bench:results:start -->';
 const END = '<!-- bench:results:end -->';
 
 export async function writeReport(raw, { bench, out, readme }) {
+  raw = { ...raw, bench };
   const summary = summarise(raw);
   const scores = judgedScores(raw, summary);
   const m = raw.machine;
@@ -255,7 +270,11 @@ export async function writeReport(raw, { bench, out, readme }) {
   const corpora = o.corpora.filter((c) => o.engines.some((e) => summary[`${c}/${e}`]));
   const tables = corpora.map((c) => `### ${CORPUS_TITLES[c] || c}\n\n${corpusTable(raw, summary, scores, c)}`).join('\n\n');
   const when = `${raw.started.slice(0, 10)}, ${m.cpu} (${m.cores} cores), ${m.memoryGB} GB, ${m.os}; Chromium ${raw.browserVersion} headless; Node ${m.node}; recoupe commit ${m.commit}`;
-  const headline = `Measured ${when}. ${o.rounds} rounds, engines interleaved; medians of the cold starts, percentiles over every timed query (${o.rounds} rounds × ${o.passes} passes × ${raw.querySet.queries.length} queries per engine and corpus).`;
+  const loads = raw.load ? [raw.load.start, ...raw.load.samples] : [];
+  const busy = loads.length
+    ? ` Load average (1 min) during the run: median ${median(loads).toFixed(1)}, max ${Math.max(...loads).toFixed(1)}, on ${m.cores} cores.`
+    : '';
+  const headline = `Measured ${when}.${busy} ${o.rounds} rounds, engines interleaved; medians of the cold starts, percentiles over every timed query (${o.rounds} rounds × ${o.passes} passes × ${raw.querySet.queries.length} queries per engine and corpus).`;
 
   const md = `# Browser benchmark: results
 
@@ -266,7 +285,7 @@ This run: \`bench/run.mjs --rounds ${o.rounds} --passes ${o.passes} --corpora ${
 
 ## Targets
 
-${targets(raw, summary, scores, bench)}
+${targets(raw, summary, scores)}
 
 ## Figures
 
@@ -290,7 +309,7 @@ recoupe's five slowest queries of the set on each corpus (median over all its ti
 
 ${slowestQueries(raw, summary, corpora)}
 
-## Judged seed queries
+${failedMeasurements(raw)}## Judged seed queries
 
 The 14 queries of \`shared/gold/seeds.json\` (\`must\`: all among the results; \`must_top1\`:
 first; \`must_not\`: absent), top 50 results of each engine on the seeds. Phrases and
@@ -344,7 +363,7 @@ bundled and minified by esbuild ${m.esbuild} into one ES module per engine. reco
     const a = text.indexOf(START);
     const b = text.indexOf(END);
     if (a >= 0 && b > a) {
-      const block = `${START}\n${headline}\n\n#### Targets\n\n${targets(raw, summary, scores, bench)}\n\n${tables.replace(/^### /gm, '#### ')}\n${END}`;
+      const block = `${START}\n${headline}\n\n#### Targets\n\n${targets(raw, summary, scores)}\n\n${tables.replace(/^### /gm, '#### ')}\n${END}`;
       writeFileSync(readme, text.slice(0, a) + block + text.slice(b + END.length));
     }
   }
