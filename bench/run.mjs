@@ -147,7 +147,9 @@ async function main() {
     return;
   }
   const querySet = JSON.parse(readFileSync(join(BENCH, 'queries.json'), 'utf8'));
-  const gold = JSON.parse(readFileSync(process.env.GOLD || join(ROOT, '..', 'shared', 'gold', 'seeds.json'), 'utf8'));
+  const goldFile = resolve(process.env.GOLD || join(ROOT, '..', 'shared', 'gold', 'seeds.json'));
+  if (!existsSync(goldFile)) throw new Error(`the judged queries' gold file is not at ${goldFile} (set GOLD)`);
+  const gold = JSON.parse(readFileSync(goldFile, 'utf8'));
   const queries = querySet.queries.map((q) => q.q);
 
   buildPeerIndexes(options);
