@@ -19,9 +19,7 @@
 //!   strong signals remove anything, so headings and short paragraphs of the
 //!   article stay whole.
 
-use super::lexicon::{
-    self, FURNITURE, contains_phrase, contains_prefix_phrase, key, starts_with_phrase,
-};
+use super::lexicon::{self, FURNITURE, contains_phrase, key, starts_with_phrase};
 use super::prepare::Hint;
 use super::{BlockKind, Reason};
 
@@ -71,6 +69,8 @@ struct Features {
     reason: Option<Reason>,
     caption: bool,
     consentish: bool,
+    /// Words of the consent vocabulary in the line.
+    consent_words: usize,
     bare_related: bool,
 }
 
@@ -114,8 +114,7 @@ fn made_of(tokens: &[&str], phrases: &[&[String]], fillers: &[&str]) -> (bool, u
     'outer: while i < tokens.len() {
         for list in phrases {
             for p in list.iter() {
-                let n = p.split(' ').count();
-                if i + n <= tokens.len() && tokens[i..i + n].join(" ") == *p {
+                if let Some(n) = phrase_at(tokens, i, p) {
                     i += n;
                     matched += 1;
                     continue 'outer;
@@ -129,6 +128,19 @@ fn made_of(tokens: &[&str], phrases: &[&[String]], fillers: &[&str]) -> (bool, u
         return (false, matched);
     }
     (matched > 0, matched)
+}
+
+/// The number of tokens `phrase` (a key) takes at `tokens[i..]`, if it is
+/// there.
+pub fn phrase_at(tokens: &[&str], i: usize, phrase: &str) -> Option<usize> {
+    let mut n = 0;
+    for word in phrase.split(' ') {
+        if tokens.get(i + n) != Some(&word) {
+            return None;
+        }
+        n += 1;
+    }
+    Some(n)
 }
 
 fn agency_keys() -> Vec<String> {
@@ -235,7 +247,7 @@ fn is_separator(c: char) -> bool {
 fn addresses_reader(k: &str) -> bool {
     ["vous", "votre", "vos"]
         .iter()
-        .any(|w| contains_phrase(k, w))
+        .any(|w| k.split(' ').any(|t| t == *w))
 }
 
 /// Strong signals of furniture, true wherever the line stands.
@@ -253,18 +265,15 @@ fn strong_reason(text: &str, k: &str, words: usize, sentence: bool) -> Option<Re
     }
     if !quoted {
         if let Some(_p) = opens_with(k, &f.cta) {
-            let channel = f.channels.iter().any(|c| contains_phrase(k, c));
+            let channel = f.channel_set.any(&k.split(' ').collect::<Vec<_>>(), false);
             if (words <= 12 && !core_end(text).ends_with('.')) || (channel && words <= 30) {
                 return Some(Reason::CallToAction);
             }
         }
         // "Pour ne rien manquer, abonnez-vous à notre newsletter."
-        let imperative = f
-            .cta
-            .iter()
-            .filter(|p| p.split(' ').next().is_some_and(|w| w.ends_with("ez")))
-            .any(|p| contains_phrase(k, p));
-        if imperative && words <= 30 && f.channels.iter().any(|c| contains_phrase(k, c)) {
+        let tokens: Vec<&str> = k.split(' ').collect();
+        let imperative = words <= 30 && f.imperative_set.any(&tokens, false);
+        if imperative && f.channel_set.any(&tokens, false) {
             return Some(Reason::CallToAction);
         }
     }
@@ -277,8 +286,17 @@ fn strong_reason(text: &str, k: &str, words: usize, sentence: bool) -> Option<Re
                 "cet", "ce", "cette", "la", "le", "les", "l", "par", "sur", "et", "de", "du", "a",
             ],
         );
+        let all = all || {
+            // "0 commentaire", "12 commentaires"
+            let words: Vec<&str> = tokens
+                .iter()
+                .copied()
+                .filter(|t| !t.chars().all(|c| c.is_ascii_digit()))
+                .collect();
+            words.len() < tokens.len() && made_of(&words, &[&f.share], &[]).0
+        };
         // A share verb, or several channels in a row ("Facebook Twitter").
-        let verb = f.share.iter().any(|s| contains_phrase(k, s));
+        let verb = f.share_set.any(&tokens, false);
         if all && (verb || matched >= 2) && !k.contains(" et ") {
             return Some(Reason::Share);
         }
@@ -286,7 +304,10 @@ fn strong_reason(text: &str, k: &str, words: usize, sentence: bool) -> Option<Re
             return Some(Reason::Advert);
         }
     }
-    if words <= 25 && f.copyright.iter().any(|c| contains_phrase(k, c)) {
+    if words <= 25
+        && f.copyright_set
+            .any(&k.split(' ').collect::<Vec<_>>(), false)
+    {
         return Some(Reason::Copyright);
     }
     if text.trim_start().starts_with('©')
@@ -317,21 +338,31 @@ fn strong_reason(text: &str, k: &str, words: usize, sentence: bool) -> Option<Re
 /// (consent words, button words, strong phrase) of a line.
 fn consent_signals(k: &str) -> (usize, usize, bool) {
     let f = &*FURNITURE;
-    let spec = f
-        .consent
-        .iter()
-        .filter(|c| contains_prefix_phrase(k, c))
-        .count();
-    let buttons = f
-        .consent_button
-        .iter()
-        .filter(|c| contains_prefix_phrase(k, c))
-        .count();
-    let strong = f
-        .consent_strong
-        .iter()
-        .any(|c| contains_prefix_phrase(k, c));
+    let tokens: Vec<&str> = k.split(' ').collect();
+    let spec = f.consent_set.count(&tokens, true);
+    if spec == 0 {
+        return (0, 0, false); // neither counts without a consent word
+    }
+    let buttons = f.button_set.count(&tokens, true);
+    let strong = f.consent_strong_set.any(&tokens, true);
     (spec, buttons, strong)
+}
+
+/// A consent banner's buttons: "Accepter", "Continuer sans accepter",
+/// "Tout accepter Tout refuser".
+fn is_consent_button(k: &str, words: usize) -> bool {
+    if words > 6 || k.is_empty() {
+        return false;
+    }
+    let f = &*FURNITURE;
+    let tokens: Vec<&str> = k.split(' ').collect();
+    f.consent_strong_set.any(&tokens, true)
+        || made_of(
+            &tokens,
+            &[&f.consent_button],
+            &["et", "vos", "mes", "les", "choix"],
+        )
+        .0
 }
 
 /// An image caption or photo credit.
@@ -349,7 +380,31 @@ fn is_caption(text: &str, k: &str, words: usize) -> bool {
             rest = rest.trim_start_matches(|c: char| !c.is_alphanumeric());
             rest = rest.trim_start_matches(|c: char| c.is_alphanumeric() || c == '\'' || c == '’');
         }
-        if rest.trim_start().starts_with(':') {
+        // "Crédit photo X" needs no colon; "Photo : X" does; "Crédits
+        // images et vidéo : X" has it a few words on.
+        let credit = p.starts_with("credit");
+        let colon_soon = rest.split_once(':').is_some_and(|(before, _)| {
+            credit
+                && key(before).split(' ').all(|w| {
+                    matches!(
+                        w,
+                        "photo"
+                            | "photos"
+                            | "image"
+                            | "images"
+                            | "video"
+                            | "videos"
+                            | "illustration"
+                            | "illustrations"
+                            | "infographie"
+                            | "et"
+                            | "de"
+                            | "des"
+                            | "couverture"
+                    )
+                })
+        });
+        if rest.trim_start().starts_with(':') || (credit && p.contains(' ')) || colon_soon {
             return true;
         }
     }
@@ -400,9 +455,10 @@ fn features(p: &Para) -> Features {
     let caption = p.hint == Hint::Caption || is_caption(p.text, &k, words);
     let (spec, buttons, strong) = consent_signals(&k);
     let consentish = spec >= 1 && (spec + buttons >= 2 || strong);
-    let reason = reason.or_else(|| {
-        (consentish && addresses_reader(&k) && spec + buttons >= 3).then_some(Reason::Consent)
-    });
+    let quoted = first_char(p.text).is_some_and(|c| matches!(c, '«' | '"' | '“'));
+    let banner = consentish && addresses_reader(&k) && (spec + buttons >= 3 || strong) && !quoted;
+    let reason =
+        reason.or_else(|| (banner || is_consent_button(&k, words)).then_some(Reason::Consent));
     let bare_related = reason == Some(Reason::Related)
         && FURNITURE.related.iter().any(|r| {
             k == *r
@@ -417,8 +473,65 @@ fn features(p: &Para) -> Features {
         reason,
         caption,
         consentish,
+        consent_words: spec,
         bare_related,
     }
+}
+
+/// "- premier point", "• second", "1. troisième": an item of a list.
+fn starts_list_item(text: &str) -> bool {
+    let t = text.trim_start();
+    let mut chars = t.chars();
+    match chars.next() {
+        Some('-' | '*' | '•' | '·' | '▪' | '►' | '+') => {
+            chars.next().is_some_and(char::is_whitespace)
+        }
+        Some(c) if c.is_ascii_digit() => {
+            let rest = t.trim_start_matches(|c: char| c.is_ascii_digit());
+            rest.starts_with(". ") || rest.starts_with(") ")
+        }
+        _ => false,
+    }
+}
+
+/// "— Charles Michel, premier ministre belge": who said the quote above.
+fn is_attribution(text: &str) -> bool {
+    let mut chars = text.trim_start().chars();
+    matches!(chars.next(), Some('—' | '–' | '-' | '―'))
+        && chars
+            .find(|c| !c.is_whitespace())
+            .is_some_and(char::is_uppercase)
+}
+
+/// "INTERNATIONAL", "FAITS DIVERS": a rubric label in capitals.
+fn is_rubric(text: &str, words: usize) -> bool {
+    words <= 3
+        && text.chars().any(char::is_alphabetic)
+        && text
+            .chars()
+            .filter(|c| c.is_alphabetic())
+            .all(char::is_uppercase)
+}
+
+/// "Monde Politique Économie Culture", "Accueil > Monde > Europe": a menu
+/// or a breadcrumb, not a sentence nor a headline (French headlines are
+/// written in sentence case).
+fn is_menu(text: &str, words: usize) -> bool {
+    // Separators standing between words: "Accueil > Monde > Europe" (not
+    // the slashes of a date or an address).
+    let separators = text
+        .split_whitespace()
+        .filter(|w| matches!(*w, ">" | "›" | "»" | "|" | "/" | ">>"))
+        .count();
+    if separators >= 2 && words <= 14 && !text.contains('«') {
+        return true;
+    }
+    words >= 4
+        && !text.contains(|c: char| c.is_ascii_digit() || matches!(c, '(' | ',' | '.' | ':' | '%'))
+        && text
+            .split_whitespace()
+            .filter_map(|w| w.chars().find(|c| c.is_alphabetic()))
+            .all(char::is_uppercase)
 }
 
 /// A first paragraph that reads as a headline: a few words, no final full
@@ -442,25 +555,32 @@ pub fn classify(paras: &[Para], rep: Repetition, ctx: Context) -> Vec<(BlockKind
 
     // The title: a first paragraph that is the known title, or reads as a
     // headline where the format has no other place for one.
-    let title_at = (0..n).find(|&i| {
+    // (Only the opening of the page, furniture aside, can hold it.)
+    let opening = |j: usize| {
+        let f = &feats[j];
+        f.reason.is_some() || f.caption || dateline(j) || f.short || f.consentish
+    };
+    let opening_end = (0..n).find(|&j| !opening(j)).map_or(n, |j| j + 1);
+    // sentence_after[i]: an article sentence comes at or after paragraph i.
+    let mut sentence_after = vec![false; n + 1];
+    for i in (0..n).rev() {
+        let g = &feats[i];
+        sentence_after[i] =
+            sentence_after[i + 1] || (g.sentence && g.reason.is_none() && !g.caption);
+    }
+    let title_at = (0..opening_end).find(|&i| {
         let f = &feats[i];
-        if f.reason.is_some() || f.caption || dateline(i) {
+        if f.reason.is_some() || f.caption || dateline(i) || f.consent_words > 0 {
             return false;
         }
         if paras[i].hint == Hint::Title || known_title_key.as_deref() == Some(f.key.as_str()) {
             return true;
         }
-        i == 0
-            && ctx.headline_first
+        ctx.headline_first
             && headline_like(paras[i].text, f)
-            && feats[1..]
-                .iter()
-                .any(|g| g.sentence && g.reason.is_none() && !g.caption)
-    });
-    let title_at = title_at.filter(|&i| {
-        // Only the opening of the page can hold the headline.
-        (0..i)
-            .all(|j| feats[j].reason.is_some() || feats[j].caption || dateline(j) || feats[j].short)
+            && !is_menu(paras[i].text, f.words)
+            && !is_rubric(paras[i].text, f.words)
+            && sentence_after[i + 1]
     });
 
     // Zones: furniture, captions, datelines, short lines and consent text at
@@ -494,8 +614,6 @@ pub fn classify(paras: &[Para], rep: Repetition, ctx: Context) -> Vec<(BlockKind
                 || (f.short && paras[i].repeated >= rep.inner);
             if repeated_here {
                 reason = Some(Reason::Repeated);
-            } else if zone(i) && f.consentish {
-                reason = Some(Reason::Consent);
             }
         }
         if let Some(r) = reason {
@@ -520,23 +638,84 @@ pub fn classify(paras: &[Para], rep: Repetition, ctx: Context) -> Vec<(BlockKind
         }
     }
 
-    // In the zones, a short line next to furniture is furniture.
+    // In the zones, a short line or consent text next to furniture is
+    // furniture.
     let eligible = |i: usize, out: &[(BlockKind, Option<Reason>)]| {
         zone(i)
             && out[i].0 != BlockKind::Boilerplate
-            && feats[i].short
+            && (feats[i].short || feats[i].consentish)
             && !feats[i].caption
             && !dateline(i)
             && Some(i) != title_at
-            && !matches!(paras[i].hint, Hint::Heading | Hint::Title)
+            && !matches!(
+                paras[i].hint,
+                Hint::Heading | Hint::Title | Hint::ListItem | Hint::Quote
+            )
+            && !is_attribution(paras[i].text)
+            && !starts_list_item(paras[i].text)
+    };
+    let chained = |i: usize| {
+        let why = if feats[i].consentish {
+            Reason::Consent
+        } else {
+            Reason::Furniture
+        };
+        (BlockKind::Boilerplate, Some(why))
     };
     for i in 1..n {
         if out[i - 1].0 == BlockKind::Boilerplate && eligible(i, &out) {
-            out[i] = (BlockKind::Boilerplate, Some(Reason::Furniture));
+            out[i] = chained(i);
         }
     }
     for i in (0..n.saturating_sub(1)).rev() {
         if out[i + 1].0 == BlockKind::Boilerplate && eligible(i, &out) {
+            out[i] = chained(i);
+        }
+    }
+
+    // A rubric label or a menu where the furniture is (after the chain: a
+    // list of names in capitals must not spread to its neighbours).
+    for i in 0..n {
+        let f = &feats[i];
+        if zone(i)
+            && out[i].0 != BlockKind::Boilerplate
+            && !f.caption
+            && !dateline(i)
+            && Some(i) != title_at
+            && (is_rubric(paras[i].text, f.words) || is_menu(paras[i].text, f.words))
+        {
+            out[i] = (BlockKind::Boilerplate, Some(Reason::Furniture));
+        }
+    }
+    // Above the headline, short lines are the page's: a rubric, a kicker,
+    // a breadcrumb.
+    if let Some(t) = title_at {
+        for i in 0..t {
+            if out[i].0 != BlockKind::Boilerplate
+                && feats[i].short
+                && !feats[i].caption
+                && !dateline(i)
+            {
+                out[i] = (BlockKind::Boilerplate, Some(Reason::Furniture));
+            }
+        }
+    }
+    // Between the zones, a short line with furniture on both sides
+    // ("France Télévisions" between a byline and a photo credit).
+    let non_article = |j: usize, out: &[(BlockKind, Option<Reason>)]| {
+        out[j].0 == BlockKind::Boilerplate || feats[j].caption
+    };
+    for i in 1..n.saturating_sub(1) {
+        if out[i].0 != BlockKind::Boilerplate
+            && feats[i].short
+            && feats[i].words <= 4
+            && !feats[i].caption
+            && !dateline(i)
+            && Some(i) != title_at
+            && paras[i].hint == Hint::None
+            && non_article(i - 1, &out)
+            && non_article(i + 1, &out)
+        {
             out[i] = (BlockKind::Boilerplate, Some(Reason::Furniture));
         }
     }
@@ -685,6 +864,20 @@ mod tests {
             BODY2,
         ];
         assert_eq!(kinds(&page), [Body; 7]);
+        let page = [
+            BODY1,
+            "Crédit Agricole : le bénéfice net de la banque a progressé de 12 % au premier trimestre.",
+            "Crédit d'impôt : ce qui change pour les ménages en 2024",
+            BODY2,
+        ];
+        assert_eq!(kinds(&page), [Body, Body, Heading, Body]);
+        // An article that opens or ends on cookies is still an article.
+        let page = [
+            "Les éditeurs de sites internet ont reçu le soutien du rapporteur public dans un litige sur les cookies, ces traceurs qui pistent les internautes.",
+            BODY1,
+            "Les salles de sport doivent fermer leurs portes, mais le ministère consent à une exception.",
+        ];
+        assert_eq!(kinds(&page), [Body; 3]);
     }
 
     #[test]

@@ -142,6 +142,13 @@ fn find_numeric_dates(text: &str) -> Vec<DateMention> {
             let (y, m, d) = match (n1, n2, n3) {
                 (4, 2, 2) if sep == b'-' => (parse(i, 4)?, parse(j, 2)?, parse(k, 2)?),
                 (1..=2, 1..=2, 4) if sep != b'-' => (parse(k, 4)?, parse(j, n2)?, parse(i, n1)?),
+                // "12/05/24": French dates put the day first; two-digit
+                // years are read in 1970-2069.
+                (1..=2, 1..=2, 2) if sep == b'/' => {
+                    let yy = parse(k, 2)?;
+                    let year = if yy < 70 { 2000 + yy } else { 1900 + yy };
+                    (year, parse(j, n2)?, parse(i, n1)?)
+                }
                 _ => return None,
             };
             ((1..=12).contains(&m) && (1..=31).contains(&d) && (1000..=2999).contains(&y))
@@ -201,6 +208,61 @@ fn dateline_end(s: &str, i: usize) -> Option<usize> {
         .then(|| skip_spaces(s, j + c.len_utf8()))
 }
 
+/// "22 août 2012, Espagne. -", "7 janvier 2016, 11 h 40 UTC . –",
+/// "29 juillet 2016, Auschwitz, Pologne . –": after a comma, places and a
+/// time up to the dash. Returns the end of the dateline.
+fn dateline_tail(s: &str, i: usize) -> Option<usize> {
+    let rest = s[i..].strip_prefix(',')?;
+    let from = i + 1;
+    let mut w = rest.len().min(80);
+    while !rest.is_char_boundary(w) {
+        w -= 1;
+    }
+    let window = &rest[..w];
+    let mut dash_at = None;
+    for (k, c) in window.char_indices() {
+        if DASHES.contains(&c) {
+            let before = window[..k].trim_end();
+            if before.len() < window[..k].len() || before.ends_with('.') {
+                dash_at = Some(k);
+                break;
+            }
+        }
+    }
+    let tail = window[..dash_at?].trim().trim_end_matches('.').trim_end();
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    let place_or_time = |w: &&str| {
+        let w = w.trim_matches(|c: char| !c.is_alphanumeric());
+        w.is_empty()
+            || w.chars()
+                .next()
+                .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || matches!(
+                w,
+                "h" | "min"
+                    | "heure"
+                    | "heures"
+                    | "de"
+                    | "du"
+                    | "des"
+                    | "la"
+                    | "le"
+                    | "les"
+                    | "sur"
+                    | "en"
+                    | "et"
+            )
+    };
+    if words.is_empty() || words.len() > 8 || !words.iter().all(place_or_time) {
+        return None;
+    }
+    dateline_end(
+        s,
+        from + (rest.len() - rest.trim_start().len()) + tail.len(),
+    )
+    .or_else(|| dateline_end(s, from + window[..dash_at?].len()))
+}
+
 /// A place name in a dateline: one to four capitalised words ("Québec",
 /// "PARIS", "Saint-Denis de la Réunion"), ending at byte `end`.
 fn place_end(s: &str, i: usize) -> Option<usize> {
@@ -239,11 +301,19 @@ pub fn parse_dateline(paragraph: &str) -> Option<Dateline> {
     // Shape 1: the date first ("22 mai 2012. -", "Le 3 mars 2020 -").
     let dates = find_dates(s);
     let first = dates.first().filter(|m| {
-        let lead = lexicon::key(&s[..m.start]);
-        lead.is_empty() || lead == "le" || CALENDAR.weekdays.contains(&lead)
+        let raw_lead = &s[..m.start];
+        let lead = lexicon::key(raw_lead);
+        raw_lead
+            .chars()
+            .all(|c| c.is_alphabetic() || c.is_whitespace())
+            && (lead.is_empty() || lead == "le" || CALENDAR.weekdays.contains(&lead))
     });
     if let Some(m) = first {
-        let end = dateline_end(s, m.end)?;
+        // A place or time after a comma only in a full dateline: "22 août
+        // 2012, Espagne. -" (not "Le 9 novembre, Moscou - …").
+        let full = m.year.is_some() && m.start == 0;
+        let end =
+            dateline_end(s, m.end).or_else(|| full.then(|| dateline_tail(s, m.end)).flatten())?;
         let mut len = end;
         // "22 mai 2012. - Québec - Le premier…": a place may follow.
         if end < s.len()
@@ -322,6 +392,10 @@ mod tests {
             [Some("2024-03-12".into()), Some("2024-03-13".into())]
         );
         assert!(find_dates("Sur Mars, 14 robots").is_empty());
+        assert_eq!(
+            iso("Publié le 12/05/24 à 10h32"),
+            [Some("2024-05-12".into())]
+        );
         assert!(find_dates("1/2/3 et 45 mai").is_empty());
     }
 
@@ -343,6 +417,25 @@ mod tests {
         let d = parse_dateline(s).unwrap();
         assert_eq!((d.date, d.agency), (None, Some("AFP")));
         assert_eq!(&s[d.len..], "Le gouvernement a annoncé");
+        for (s, date, rest) in [
+            ("1er janvier 2016, 14h30 . –", "2016-01-01", ""),
+            ("7 janvier 2016, 11 h 40 UTC . –", "2016-01-07", ""),
+            ("31 mars 2016, 15:37 (UTC) . –", "2016-03-31", ""),
+            (
+                "22 août 2012, Espagne. - Le Parti populaire",
+                "2012-08-22",
+                "Le Parti populaire",
+            ),
+            (
+                "29 juillet 2016, Auschwitz, Pologne . – Le pape",
+                "2016-07-29",
+                "Le pape",
+            ),
+        ] {
+            let d = parse_dateline(s).unwrap_or_else(|| panic!("{s}"));
+            assert_eq!(d.date.as_deref(), Some(date));
+            assert_eq!(&s[d.len..], rest);
+        }
         let s = "Kiev, 12 mars 2022 (Reuters) – Les forces";
         assert_eq!(
             parse_dateline(s).unwrap().date.as_deref(),
@@ -361,6 +454,9 @@ mod tests {
     fn sentences_that_start_with_a_date_are_not_datelines() {
         for s in [
             "Le 27 septembre, des affrontements ont éclaté.",
+            "Le 27 septembre, des affrontements - violents - ont éclaté.",
+            "Le 9 novembre, Moscou - et Bakou - ont signé.",
+            "- 19 mars -",
             "Le 25 mars, les autorités du Haut-Karabakh avaient précisé.",
             "14 novembre 2020 restera une date importante.",
             "Paris a annoncé (AFP) que",

@@ -66,6 +66,81 @@ fn find_phrase(key: &str, phrase: &str, whole: bool) -> bool {
     false
 }
 
+/// A list of phrases (keys) found in a line's words by their first word,
+/// without scanning the line once per phrase.
+pub struct Phrases {
+    words: Vec<Vec<String>>,
+    by_first: HashMap<String, Vec<usize>>,
+}
+
+impl Phrases {
+    pub fn new(keys: &[String]) -> Phrases {
+        let words: Vec<Vec<String>> = keys
+            .iter()
+            .map(|k| k.split(' ').map(str::to_owned).collect())
+            .collect();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, w) in words.iter().enumerate() {
+            if let Some(first) = w.first() {
+                by_first.entry(first.clone()).or_default().push(i);
+            }
+        }
+        Phrases { words, by_first }
+    }
+
+    /// The phrase `i` at `tokens[at..]`; with `prefix`, its last word may
+    /// be the start of a longer word ("cookie" in "cookies").
+    fn at(&self, i: usize, tokens: &[&str], at: usize, prefix: bool) -> bool {
+        let p = &self.words[i];
+        p.iter().enumerate().all(|(k, w)| {
+            tokens.get(at + k).is_some_and(|t| {
+                if prefix && k + 1 == p.len() {
+                    t.starts_with(w.as_str())
+                } else {
+                    t == w
+                }
+            })
+        })
+    }
+
+    /// The distinct phrases found in `tokens` (a key's words).
+    pub fn count(&self, tokens: &[&str], prefix: bool) -> usize {
+        let mut found: Vec<usize> = Vec::new();
+        for at in 0..tokens.len() {
+            let mut check = |i: usize| {
+                if !found.contains(&i) && self.at(i, tokens, at, prefix) {
+                    found.push(i);
+                }
+            };
+            if let Some(ids) = self.by_first.get(tokens[at]) {
+                ids.iter().copied().for_each(&mut check);
+            }
+            if prefix {
+                // One-word phrases that are the start of this word.
+                for (i, p) in self.words.iter().enumerate() {
+                    if p.len() == 1 && p[0] != tokens[at] && tokens[at].starts_with(p[0].as_str()) {
+                        check(i);
+                    }
+                }
+            }
+        }
+        found.len()
+    }
+
+    pub fn any(&self, tokens: &[&str], prefix: bool) -> bool {
+        (0..tokens.len()).any(|at| {
+            self.by_first
+                .get(tokens[at])
+                .is_some_and(|ids| ids.iter().any(|&i| self.at(i, tokens, at, prefix)))
+                || (prefix
+                    && self
+                        .words
+                        .iter()
+                        .any(|p| p.len() == 1 && tokens[at].starts_with(p[0].as_str())))
+        })
+    }
+}
+
 /// The sections of a data file: `[name]` lines open a list.
 fn sections(source: &str) -> HashMap<String, Vec<String>> {
     let mut out: HashMap<String, Vec<String>> = HashMap::new();
@@ -94,6 +169,15 @@ pub struct Furniture {
     pub byline: Vec<String>,
     pub caption_open: Vec<String>,
     pub caption_mark: Vec<String>,
+    /// The same lists, looked up by word.
+    pub channel_set: Phrases,
+    pub share_set: Phrases,
+    pub copyright_set: Phrases,
+    pub consent_set: Phrases,
+    pub button_set: Phrases,
+    pub consent_strong_set: Phrases,
+    /// Calls in the imperative ("suivez", "abonnez-vous").
+    pub imperative_set: Phrases,
 }
 
 pub static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
@@ -110,16 +194,37 @@ pub static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
         keys.sort_by_key(|k| std::cmp::Reverse(k.len()));
         keys
     };
+    let related = take("related");
+    let cta = take("cta");
+    let channels = take("channels");
+    let share = take("share");
+    let advert = take("advert");
+    let consent = take("consent");
+    let consent_button = take("consent_button");
+    let consent_strong = take("consent_strong");
+    let copyright = take("copyright");
+    let imperative: Vec<String> = cta
+        .iter()
+        .filter(|p| p.split(' ').next().is_some_and(|w| w.ends_with("ez")))
+        .cloned()
+        .collect();
     Furniture {
-        related: take("related"),
-        cta: take("cta"),
-        channels: take("channels"),
-        share: take("share"),
-        advert: take("advert"),
-        consent: take("consent"),
-        consent_button: take("consent_button"),
-        consent_strong: take("consent_strong"),
-        copyright: take("copyright"),
+        channel_set: Phrases::new(&channels),
+        share_set: Phrases::new(&share),
+        copyright_set: Phrases::new(&copyright),
+        consent_set: Phrases::new(&consent),
+        button_set: Phrases::new(&consent_button),
+        consent_strong_set: Phrases::new(&consent_strong),
+        imperative_set: Phrases::new(&imperative),
+        related,
+        cta,
+        channels,
+        share,
+        advert,
+        consent,
+        consent_button,
+        consent_strong,
+        copyright,
         stamp: take("stamp"),
         byline: take("byline"),
         caption_open: take("caption_open"),
@@ -224,6 +329,17 @@ mod tests {
         assert!(!contains_phrase("des cookies", "cookie"));
         assert!(contains_prefix_phrase("des cookies", "cookie"));
         assert!(!contains_prefix_phrase("biscookies", "cookie"));
+    }
+
+    #[test]
+    fn phrase_sets_match_like_the_scans() {
+        let set = Phrases::new(&["cookie".into(), "tout accepter".into(), "vos choix".into()]);
+        let words = |s: &'static str| s.split(' ').collect::<Vec<_>>();
+        assert_eq!(set.count(&words("des cookies et vos choix"), true), 2);
+        assert_eq!(set.count(&words("des cookies et vos choix"), false), 1);
+        assert!(set.any(&words("tout acceptertout refuser"), true));
+        assert!(!set.any(&words("tout acceptertout refuser"), false));
+        assert!(!set.any(&words("biscookies"), true));
     }
 
     #[test]

@@ -12,6 +12,11 @@ use super::prepare::{Hint, Paragraph, Prepared};
 use super::repair::copy_repaired;
 use super::sourcemap::TextBuilder;
 
+/// The longest link target or inline tag looked for (bytes).
+const MAX_LINK: usize = 2000;
+/// The longest link text looked for (bytes).
+const MAX_LINK_TEXT: usize = 300;
+
 /// A line of the file: byte range without its line break.
 #[derive(Clone, Copy)]
 struct Line {
@@ -264,6 +269,7 @@ fn inline(b: &mut TextBuilder, src: &str, range: Range<usize>) {
     let bytes = s.as_bytes();
     let mut run = 0; // start of pending text
     let mut i = 0;
+    let mut next_gt: Option<Option<usize>> = None;
     let flush = |b: &mut TextBuilder, from: usize, to: usize| {
         if to > from {
             copy_repaired(b, base + from..base + to);
@@ -313,7 +319,14 @@ fn inline(b: &mut TextBuilder, src: &str, range: Range<usize>) {
                 i += n;
             }
             b'<' => {
-                let close = s[i..].find('>').map(|e| i + e + 1);
+                // The next ">" (remembered: "<<<<…" must not rescan the line).
+                if next_gt.is_none_or(|g| g.is_some_and(|g| g < i)) {
+                    next_gt = Some(s[i..].find('>').map(|e| i + e));
+                }
+                let close = next_gt
+                    .flatten()
+                    .filter(|&g| g - i <= MAX_LINK)
+                    .map(|g| g + 1);
                 let tag_like = bytes
                     .get(i + 1)
                     .is_some_and(|c| c.is_ascii_alphabetic() || *c == b'/');
@@ -346,6 +359,10 @@ fn link_at(s: &str, i: usize) -> Option<(Range<usize>, usize)> {
     let mut depth = 0;
     let mut j = i;
     let close = loop {
+        // A link's text is short; looking further would make "[[[[…" slow.
+        if j > i + MAX_LINK_TEXT {
+            return None;
+        }
         match bytes.get(j)? {
             b'[' => depth += 1,
             b']' => {
@@ -364,7 +381,8 @@ fn link_at(s: &str, i: usize) -> Option<(Range<usize>, usize)> {
         _ => return None,
     };
     let _ = open;
-    let end = s[close + 2..].find(shut as char)? + close + 2 + 1;
+    let target = &s[close + 2..];
+    let end = target.bytes().take(MAX_LINK).position(|c| c == shut)? + close + 2 + 1;
     Some((i + 1..close, end))
 }
 

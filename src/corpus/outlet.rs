@@ -11,6 +11,7 @@
 //! (AFP) -") and no publisher is named. Photo credits ("© AFP") say who
 //! took a picture, not who wrote the text, and are not read here.
 
+use super::clean::phrase_at;
 use super::lexicon::{self, key};
 
 /// Publisher names found in furniture lines (boilerplate and captions), best
@@ -24,9 +25,11 @@ pub fn publisher_in(lines: &[&str]) -> Option<String> {
         read_more_on,
         name_with_agency,
     ];
-    for find in finders {
+    for (k, find) in finders.iter().enumerate() {
+        // "franceinfo avec AFP": a credit line may write the name in lower case.
+        let any_case = k == finders.len() - 1;
         for line in lines {
-            if let Some(name) = find(&words(line)).and_then(|n| clean_name(&n)) {
+            if let Some(name) = find(&words(line)).and_then(|n| clean_name(&n, any_case)) {
                 return Some(name);
             }
         }
@@ -43,10 +46,9 @@ pub fn agencies_in(lines: &[&str]) -> Vec<String> {
         let mut i = 0;
         while i < tokens.len() {
             let found = lexicon::AGENCIES.iter().filter(|a| a.text).find_map(|a| {
-                a.keys.iter().find_map(|s| {
-                    let n = s.split(' ').count();
-                    (i + n <= tokens.len() && tokens[i..i + n].join(" ") == *s).then_some((a, n))
-                })
+                a.keys
+                    .iter()
+                    .find_map(|s| phrase_at(&tokens, i, s).map(|n| (a, n)))
             });
             match found {
                 Some((a, n)) => {
@@ -129,7 +131,7 @@ fn name_with_agency(w: &[&str]) -> Option<String> {
 
 /// A publisher's name as shown: punctuation trimmed, one to six words,
 /// starting with a capital, not a pronoun or a generic phrase.
-fn clean_name(name: &str) -> Option<String> {
+fn clean_name(name: &str, any_case: bool) -> Option<String> {
     let name = name
         .trim_matches(|c: char| !c.is_alphanumeric() && c != '»' && c != '«')
         .trim_matches(['«', '»', ' ']);
@@ -137,9 +139,18 @@ fn clean_name(name: &str) -> Option<String> {
     let first = name.chars().next()?;
     let generic = matches!(
         key(name).as_str(),
-        "ce site" | "notre site" | "le site" | "ce site web" | "nous" | "notre journal"
+        "ce site"
+            | "notre site"
+            | "le site"
+            | "ce site web"
+            | "nous"
+            | "notre journal"
+            | "la redaction"
+            | "redaction"
+            | "notre redaction"
     );
-    ((1..=6).contains(&n) && first.is_uppercase() && !generic).then(|| name.to_owned())
+    ((1..=6).contains(&n) && (any_case || first.is_uppercase()) && !generic)
+        .then(|| name.to_owned())
 }
 
 #[cfg(test)]
@@ -174,6 +185,11 @@ mod tests {
             None
         );
         assert_eq!(publisher_in(&["Par Jean Dupont avec AFP"]), None);
+        assert_eq!(publisher_in(&["La Rédaction avec AFP"]), None);
+        assert_eq!(
+            publisher_in(&["franceinfo avec AFP"]).as_deref(),
+            Some("franceinfo")
+        );
     }
 
     #[test]

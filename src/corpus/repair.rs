@@ -100,7 +100,7 @@ fn find_edits(piece: &str, base: usize) -> Vec<Edit> {
 /// function word glued to a capitalised word: "au|Haut", "sur|Telegram".
 fn glued_function_word(piece: &str, chars: &[(usize, char)], i: usize) -> bool {
     let mut s = i;
-    while s > 0 && chars[s - 1].1.is_lowercase() {
+    while s > 0 && i - s <= 12 && chars[s - 1].1.is_lowercase() {
         s -= 1;
     }
     if s > 0 && (chars[s - 1].1.is_alphanumeric() || is_joiner(chars[s - 1].1)) {
@@ -120,7 +120,7 @@ fn is_joiner(c: char) -> bool {
 /// at sign in that run).
 fn in_address(chars: &[(usize, char)], p: usize) -> bool {
     let mut s = p;
-    while s > 0 && !chars[s - 1].1.is_whitespace() {
+    while s > 0 && p - s < 100 && !chars[s - 1].1.is_whitespace() {
         s -= 1;
         if matches!(chars[s].1, '/' | '@' | '.' | ':') {
             return true;
