@@ -323,6 +323,19 @@ fn strong_reason(text: &str, k: &str, words: usize, sentence: bool) -> Option<Re
     {
         return Some(Reason::Stamp);
     }
+    if is_stamp_line(text, words) {
+        return Some(Reason::Stamp);
+    }
+    if words <= 40 {
+        let tokens: Vec<&str> = k.split(' ').collect();
+        let about_itself = addresses_reader(k)
+            || contains_phrase(k, "cet article")
+            || contains_phrase(k, "ce contenu")
+            || words <= 8;
+        if about_itself && f.notice_set.any(&tokens, false) && !quoted {
+            return Some(Reason::Notice);
+        }
+    }
     if is_byline(text, k, words) {
         return Some(Reason::Byline);
     }
@@ -333,6 +346,71 @@ fn strong_reason(text: &str, k: &str, words: usize, sentence: bool) -> Option<Re
         return Some(Reason::Slug);
     }
     None
+}
+
+/// "Le 04/02/2024 à 8:15", "12 mars 2024, 10h32": a date and a time and
+/// nothing else.
+fn is_stamp_line(text: &str, words: usize) -> bool {
+    if words > 14 {
+        return false;
+    }
+    let dates = super::dates::find_dates(text);
+    if dates.is_empty() {
+        return false;
+    }
+    let mut rest = String::new();
+    let mut at = 0;
+    for m in &dates {
+        rest.push_str(&text[at.min(m.start)..m.start]);
+        rest.push(' ');
+        at = m.end;
+    }
+    rest.push_str(&text[at.min(text.len())..]);
+    has_clock_time(text)
+        && key(&rest).split(' ').all(|w| {
+            w.is_empty()
+                || w.chars().all(|c| c.is_ascii_digit())
+                || matches!(
+                    w,
+                    "le" | "a"
+                        | "h"
+                        | "min"
+                        | "mis"
+                        | "jour"
+                        | "publie"
+                        | "modifie"
+                        | "et"
+                        | "utc"
+                        | "gmt"
+                        | "lundi"
+                        | "mardi"
+                        | "mercredi"
+                        | "jeudi"
+                        | "vendredi"
+                        | "samedi"
+                        | "dimanche"
+                )
+                || (w.contains('h') && w.chars().next().is_some_and(|c| c.is_ascii_digit()))
+        })
+}
+
+/// "8:15", "15h30", "11 h 40", "10h": a time of day.
+fn has_clock_time(text: &str) -> bool {
+    let b = text.as_bytes();
+    (0..b.len()).any(|i| {
+        if !b[i].is_ascii_digit() || b.get(i + 1).is_some_and(u8::is_ascii_digit) {
+            return false;
+        }
+        let mut j = i + 1;
+        while b.get(j) == Some(&b' ') {
+            j += 1;
+        }
+        match b.get(j) {
+            Some(b'h' | b'H') => !b.get(j + 1).is_some_and(u8::is_ascii_alphabetic),
+            Some(b':') => b.get(j + 1).is_some_and(u8::is_ascii_digit),
+            _ => false,
+        }
+    })
 }
 
 /// (consent words, button words, strong phrase) of a line.
@@ -608,7 +686,8 @@ pub fn classify(paras: &[Para], rep: Repetition, ctx: Context) -> Vec<(BlockKind
 
     for i in 0..n {
         let f = &feats[i];
-        let mut reason = f.reason;
+        // A dateline is a dateline, however much it looks like a stamp.
+        let mut reason = if dateline(i) { None } else { f.reason };
         if reason.is_none() && Some(i) != title_at && !dateline(i) {
             let repeated_here = (zone(i) && !f.caption && repeated(i))
                 || (f.short && paras[i].repeated >= rep.inner);

@@ -20,7 +20,7 @@ use super::DateSource;
 use super::lexicon::{self, contains_phrase};
 use super::load::validate_date;
 use super::prepare::{Hint, Paragraph, Prepared};
-use super::repair::copy_repaired;
+use super::repair::{copy_repaired, space_between};
 use super::sourcemap::TextBuilder;
 use crate::text::data_lines;
 
@@ -726,7 +726,13 @@ impl<'a> Reader<'a> {
             let start = b.len();
             for piece in &p.pieces {
                 match piece {
-                    Piece::Copy(from, to) => copy_repaired(&mut b, *from..*to),
+                    Piece::Copy(from, to) => {
+                        // Two elements written with no space between them.
+                        if b.len() > start && space_between(b.text(), &self.src[*from..*to]) {
+                            b.emit(" ", *from);
+                        }
+                        copy_repaired(&mut b, *from..*to)
+                    }
                     Piece::Emit(s, at) => b.emit(s, *at),
                 }
             }

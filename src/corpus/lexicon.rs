@@ -165,6 +165,7 @@ pub struct Furniture {
     pub consent_button: Vec<String>,
     pub consent_strong: Vec<String>,
     pub copyright: Vec<String>,
+    pub notice: Vec<String>,
     pub stamp: Vec<String>,
     pub byline: Vec<String>,
     pub caption_open: Vec<String>,
@@ -178,6 +179,7 @@ pub struct Furniture {
     pub consent_strong_set: Phrases,
     /// Calls in the imperative ("suivez", "abonnez-vous").
     pub imperative_set: Phrases,
+    pub notice_set: Phrases,
 }
 
 pub static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
@@ -203,6 +205,7 @@ pub static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
     let consent_button = take("consent_button");
     let consent_strong = take("consent_strong");
     let copyright = take("copyright");
+    let notice = take("notice");
     let imperative: Vec<String> = cta
         .iter()
         .filter(|p| p.split(' ').next().is_some_and(|w| w.ends_with("ez")))
@@ -216,6 +219,8 @@ pub static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
         button_set: Phrases::new(&consent_button),
         consent_strong_set: Phrases::new(&consent_strong),
         imperative_set: Phrases::new(&imperative),
+        notice_set: Phrases::new(&notice),
+        notice,
         related,
         cta,
         channels,

@@ -101,8 +101,10 @@ pub enum Reason {
     Consent,
     /// "Tous droits réservés".
     Copyright,
-    /// "Mis à jour le …", "Temps de lecture".
+    /// "Mis à jour le …", "Temps de lecture", "Le 04/02/2024 à 8:15".
     Stamp,
+    /// The site about itself: paywall, video player, "Signaler une erreur".
+    Notice,
     /// An editors' slug ("dch/reb/shu").
     Slug,
     /// A line found in many documents of the corpus.

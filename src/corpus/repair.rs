@@ -53,6 +53,19 @@ pub fn repaired(s: &str) -> String {
     b.finish().0
 }
 
+/// True when text ending with `before` and text starting with `after`,
+/// written one after the other (two HTML elements with no space between),
+/// lost the space that separates them: "8:15" + "Mis à jour".
+pub fn space_between(before: &str, after: &str) -> bool {
+    let tail_start = before.char_indices().rev().nth(20).map_or(0, |(i, _)| i);
+    let tail = &before[tail_start..];
+    let head_end = after.char_indices().nth(3).map_or(after.len(), |(i, _)| i);
+    let joined = format!("{tail}{}", &after[..head_end]);
+    find_edits(&joined, 0)
+        .iter()
+        .any(|e| matches!(e, Edit::Space(p) if *p == tail.len()))
+}
+
 fn find_edits(piece: &str, base: usize) -> Vec<Edit> {
     let chars: Vec<(usize, char)> = piece.char_indices().collect();
     let mut edits = Vec::new();
@@ -73,9 +86,12 @@ fn find_edits(piece: &str, base: usize) -> Vec<Edit> {
             && lower(i - 2)
             && lower(i - 3)
             && !in_address(&chars, i - 1);
+        // "8:15Mis à jour": a time or a number glued to a word.
+        let after_digit =
+            upper(i) && lower(i + 1) && prev.is_ascii_digit() && number_token(&chars, i);
         let after_comma =
             prev == ',' && letter(i) && i >= 2 && lower(i - 2) && !in_address(&chars, i - 1);
-        if glued || after_stop || after_comma {
+        if glued || after_stop || after_comma || after_digit {
             edits.push(Edit::Space(base + pos));
         } else if (c == ',' || c == '.') && (prev == ' ' || prev == '\t') {
             // "Vincennes , une" / "droit ." : drop the spaces before.
@@ -119,10 +135,31 @@ fn is_joiner(c: char) -> bool {
 /// a file name (no space back to the previous separator, and a dot, slash or
 /// at sign in that run).
 fn in_address(chars: &[(usize, char)], p: usize) -> bool {
+    in_token(chars, p, &['/', '@', '.', ':'])
+}
+
+/// True when the run of non-spaces before `chars[i]` is a time or a year
+/// ("8:15", "15h30", "2020"), not a name like "20Minutes", "A320Neo".
+fn number_token(chars: &[(usize, char)], i: usize) -> bool {
+    let mut s = i;
+    while s > 0 && i - s < 20 && !chars[s - 1].1.is_whitespace() {
+        s -= 1;
+        let c = chars[s].1;
+        if !(c.is_ascii_digit() || matches!(c, ':' | 'h' | 'H')) {
+            return false;
+        }
+    }
+    let token: String = chars[s..i].iter().map(|c| c.1).collect();
+    let clock = token.contains([':', 'h', 'H']) && token.starts_with(|c: char| c.is_ascii_digit());
+    clock || (token.len() == 4 && token.chars().all(|c| c.is_ascii_digit()))
+}
+
+/// True when the run of non-spaces before `chars[p]` holds one of `marks`.
+fn in_token(chars: &[(usize, char)], p: usize, marks: &[char]) -> bool {
     let mut s = p;
     while s > 0 && p - s < 100 && !chars[s - 1].1.is_whitespace() {
         s -= 1;
-        if matches!(chars[s].1, '/' | '@' | '.' | ':') {
+        if marks.contains(&chars[s].1) {
             return true;
         }
     }
@@ -175,5 +212,19 @@ mod tests {
         );
         assert_eq!(repaired("2 septembre 2016 . –"), "2 septembre 2016. –");
         assert_eq!(repaired("il dit ... rien"), "il dit ... rien");
+        assert_eq!(repaired("à 8:15Mis à jour"), "à 8:15 Mis à jour");
+        assert!(space_between("Le 04/02/2024 à 8:15", "Mis à jour"));
+        assert!(space_between("Conflit au", "Haut-Karabakh"));
+        assert!(!space_between("Le ", "Monde"));
+        assert!(!space_between("Mc", "Donald"));
+        assert_eq!(
+            repaired("la 4G et 5Go, le A320Neo"),
+            "la 4G et 5Go, le A320Neo"
+        );
+        assert_eq!(
+            repaired("selon 20Minutes, 6Ter et 4Drive"),
+            "selon 20Minutes, 6Ter et 4Drive"
+        );
+        assert_eq!(repaired("en 2020Le conflit"), "en 2020 Le conflit");
     }
 }

@@ -186,8 +186,18 @@ fn build(
             .enumerate()
             .take(DATELINE_WITHIN)
             .filter(|(i, b)| {
+                // A publication stamp, not an update's ("Mis à jour le …").
+                let k = key(text_of(b));
                 reason_of(*i) == Some(Reason::Stamp)
-                    && starts_with_phrase(&key(text_of(b)), "publie")
+                    && ![
+                        "mis a jour",
+                        "mise a jour",
+                        "modifie",
+                        "actualise",
+                        "derniere",
+                    ]
+                    .iter()
+                    .any(|p| starts_with_phrase(&k, p))
             })
             .find_map(|(_, b)| dates::find_dates(text_of(b)).iter().find_map(|m| m.iso()))
     };
