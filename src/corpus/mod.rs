@@ -13,7 +13,8 @@
 //! `html.rs` (each format to a cleaned text cut into paragraphs, with its
 //! `sourcemap.rs` and the spacing repairs of `repair.rs`); `segment.rs`
 //! (paragraphs to blocks, title, date, outlet) with `clean.rs` (what is
-//! furniture), `dates.rs` and `outlet.rs`.
+//! furniture, from the line signals of `signals.rs` and the word lists of
+//! `lexicon.rs`), `dates.rs` and `outlet.rs`.
 
 pub mod clean;
 pub mod dates;
@@ -25,6 +26,7 @@ pub mod outlet;
 pub mod prepare;
 pub mod repair;
 pub mod segment;
+pub mod signals;
 pub mod sourcemap;
 
 use serde::{Deserialize, Serialize};

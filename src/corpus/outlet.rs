@@ -11,8 +11,8 @@
 //! (AFP) -") and no publisher is named. Photo credits ("© AFP") say who
 //! took a picture, not who wrote the text, and are not read here.
 
-use super::clean::phrase_at;
 use super::lexicon::{self, key};
+use super::signals::phrase_at;
 
 /// Publisher names found in furniture lines (boilerplate and captions), best
 /// evidence first.

@@ -9,6 +9,7 @@ use super::clean::{self, Context, Para, Repetition};
 use super::dates::{self, Dateline};
 use super::lexicon::{key, starts_with_phrase};
 use super::prepare::{Hint, Paragraph, Prepared, prepare_plain};
+use super::signals;
 use super::{
     Block, BlockKind, DateSource, Document, Format, RawDocument, Reason, Removal, html, markdown,
     outlet,
@@ -102,7 +103,7 @@ fn repetition_counts<'a>(docs: impl Iterator<Item = &'a Prepared>) -> HashMap<u6
         seen.clear();
         for q in &p.paragraphs {
             let text = &p.text[q.start..q.end];
-            if clean::word_count(text) > MAX_REPEATED_WORDS {
+            if signals::word_count(text) > MAX_REPEATED_WORDS {
                 continue;
             }
             let k = key(text);
@@ -126,7 +127,7 @@ fn build(
         .iter()
         .map(|q| {
             let text = &p.text[q.start..q.end];
-            let repeated = if clean::word_count(text) > MAX_REPEATED_WORDS {
+            let repeated = if signals::word_count(text) > MAX_REPEATED_WORDS {
                 1
             } else {
                 counts.get(&line_hash(&key(text))).copied().unwrap_or(1)
