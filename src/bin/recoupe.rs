@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use recoupe::Explorer;
+use recoupe::corpus::Document;
 use recoupe::search::SearchOptions;
 use serde_json::json;
 
@@ -131,7 +132,8 @@ fn run() -> Result<(), String> {
         }
         "extract" => {
             let explorer = load(args.corpus)?;
-            let answer = json!({"documents": explorer.summaries()});
+            let documents: Vec<_> = explorer.documents().iter().map(Document::info).collect();
+            let answer = json!({ "documents": documents });
             outln!(out, "{answer}");
             Ok(())
         }
