@@ -14,10 +14,7 @@ use serde::Deserialize;
 /// Reference queries that cannot pass yet, and why. Flip one by removing
 /// it: the test then requires it. A listed query that passes is reported,
 /// so the list does not outlive its reason.
-const EXPECTED_TO_FAIL: &[(&str, &str)] = &[(
-    "cookies",
-    "the consent banner of seed 003 is indexed until boilerplate removal lands (src/corpus)",
-)];
+const EXPECTED_TO_FAIL: &[(&str, &str)] = &[];
 
 #[derive(Deserialize)]
 struct Judgements {

@@ -1108,6 +1108,7 @@ mod tests {
             }],
             text,
             source_offset: 0,
+            ..Document::default()
         };
         let bytes = crate::index::build_index(&[doc]);
         let index = Index::open(&bytes).unwrap();
