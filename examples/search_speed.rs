@@ -133,11 +133,28 @@ fn main() {
         snippets,
         ..SearchOptions::default()
     };
-    // QUERY=...: time only the queries containing this text.
+    // QUERIES_FILE=bench/queries.json: the browser benchmark's query set
+    // instead of this one. QUERY=...: only the queries containing this text.
+    let from_file: Vec<String> = std::env::var("QUERIES_FILE")
+        .ok()
+        .and_then(|path| std::fs::read_to_string(path).ok())
+        .and_then(|text| serde_json::from_str::<serde_json::Value>(&text).ok())
+        .and_then(|v| {
+            v["queries"].as_array().map(|qs| {
+                qs.iter()
+                    .filter_map(|q| q["q"].as_str().map(str::to_owned))
+                    .collect()
+            })
+        })
+        .unwrap_or_default();
     let only = std::env::var("QUERY").ok();
-    let queries: Vec<&str> = QUERIES
-        .iter()
-        .copied()
+    let queries: Vec<&str> = if from_file.is_empty() {
+        QUERIES.to_vec()
+    } else {
+        from_file.iter().map(String::as_str).collect()
+    };
+    let queries: Vec<&str> = queries
+        .into_iter()
         .filter(|q| only.as_deref().is_none_or(|o| q.contains(o)))
         .collect();
     let mut all = Vec::new();
