@@ -129,7 +129,11 @@ fn run() -> Result<(), String> {
         }
         "extract" => {
             let explorer = load(args.corpus)?;
-            let answer = json!({"documents": explorer.summaries()});
+            let claims = explorer.claims();
+            let answer = json!({"documents": explorer.summaries(),
+                                "statements": claims.statements,
+                                "facts": claims.facts,
+                                "speakers": claims.speakers});
             outln!(out, "{answer}");
             Ok(())
         }

@@ -4,6 +4,7 @@
 //! same word is the same term everywhere.
 
 pub mod fold;
+pub mod sentence;
 pub mod tokenize;
 
 use std::collections::HashSet;

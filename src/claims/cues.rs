@@ -1,0 +1,1016 @@
+//! Cues in a sentence: reporting verbs in every tense and order ("a déclaré
+//! que", "…, a-t-il ajouté", "expose le ministre", "n'exclut pas que") and
+//! attribution markers ("selon X", "d'après X", "pour X,"), each with where
+//! its speaker is and which words it reports.
+
+use super::lexicon::{LEXICON, Verb, form, frame};
+use super::np::{
+    self, DocWords, Head, Np, is_auxiliary, is_determiner, is_infinitive, is_preposition,
+    is_verbish,
+};
+use super::tokens::{Kind, Tok};
+use crate::claims::lexicon::NounKind;
+
+/// Who a cue attributes its words to, before resolution.
+#[derive(Clone, Debug)]
+pub enum Source {
+    /// A phrase in the sentence (a name, a function, a pronoun…).
+    Phrase(Np),
+    /// The subject of the sentence's main clause (a participle: "ajoutant que";
+    /// a relative: "qui ajoute que" after a cue's speaker).
+    MainSubject,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Direction {
+    /// The reported words come before the cue ("…, a-t-il déclaré").
+    Left,
+    /// After it ("a déclaré que …").
+    Right,
+    /// Around it ("A, selon X, B").
+    Around,
+}
+
+#[derive(Clone, Debug)]
+pub struct Cue {
+    /// The reporting verb, or `None` for a marker.
+    pub verb: Option<u16>,
+    /// The cue's own words (auxiliary, verb, inverted pronoun; or the marker and its phrase).
+    pub group: (usize, usize),
+    /// The cue with its speaker: reported words never overlap it.
+    pub region: (usize, usize),
+    pub source: Source,
+    pub direction: Direction,
+    /// Where the reported words start when they follow the cue.
+    pub content_from: usize,
+    /// Token range of the reported words, set once every cue of the sentence is known.
+    pub content: Option<(usize, usize)>,
+}
+
+impl Cue {
+    pub fn verb(&self) -> Option<&'static Verb> {
+        self.verb.map(|v| &LEXICON.verbs[v as usize])
+    }
+}
+
+fn lex(section: &str, t: &Tok) -> bool {
+    t.is_wordlike() && LEXICON.is(section, &t.folded)
+}
+
+/// An adverb or adverbial phrase at `i`: its end.
+fn adverb_at(toks: &[Tok], i: usize) -> Option<usize> {
+    let t = toks.get(i)?;
+    if t.quote.is_some() || !t.is_wordlike() {
+        return None;
+    }
+    for phrase in LEXICON.phrases("adverbs") {
+        if phrase.iter().enumerate().all(|(k, w)| {
+            toks.get(i + k)
+                .is_some_and(|x| x.quote.is_none() && x.is_wordlike() && x.folded == *w)
+        }) {
+            return Some(i + phrase.len());
+        }
+    }
+    let w = t.folded.as_str();
+    if t.is_word()
+        && (LEXICON.is("adverbs", w)
+            || LEXICON.is("negation", w)
+            || (w.ends_with("ment") && w.len() > 6 && !t.cap))
+    {
+        return Some(i + 1);
+    }
+    None
+}
+
+/// A date or time expression at `i` ("ce samedi 14 novembre", "mardi soir",
+/// "le 9 novembre 2020", "vers 13 heures"): its end.
+fn time_at(toks: &[Tok], i: usize) -> Option<usize> {
+    let mut k = i;
+    let mut core = false;
+    while let Some(t) = toks.get(k) {
+        if t.quote.is_some() {
+            break;
+        }
+        let w = t.folded.as_str();
+        let timeword = LEXICON.weekdays.contains_key(w)
+            || LEXICON.months.contains_key(w)
+            || LEXICON.day_parts.contains(w)
+            || LEXICON.relative_days.contains_key(w)
+            || matches!(
+                w,
+                "heures"
+                    | "heure"
+                    | "h"
+                    | "dernier"
+                    | "derniere"
+                    | "prochain"
+                    | "prochaine"
+                    | "meme"
+                    | "1er"
+            );
+        if t.is_wordlike() && timeword {
+            core = true;
+            k += 1;
+        } else if t.kind == Kind::Number && t.folded.len() <= 4 {
+            k += 1;
+        } else if (t.is("ce")
+            || t.is("cette")
+            || t.is("le")
+            || t.is("vers")
+            || t.is("dans")
+            || t.is("la")
+            || t.is("du")
+            || t.is("au")
+            || t.is("en")
+            || t.is("depuis"))
+            && k + 1 < toks.len()
+            && k - i < 2
+        {
+            k += 1;
+        } else {
+            break;
+        }
+    }
+    (core && k > i).then_some(k)
+}
+
+/// A prepositional phrase that only says where, when or to whom ("à l'AFP",
+/// "dans un communiqué", "par l'intermédiaire d'un porte-parole", "lors d'une
+/// conférence de presse"): its end. It stops before a comma, "que", a colon,
+/// a quotation or a new noun phrase.
+fn circumstance_at(toks: &[Tok], i: usize) -> Option<usize> {
+    let t = toks.get(i)?;
+    if t.quote.is_some()
+        || !is_preposition(t)
+        || t.is("de")
+        || t.is("d")
+        || t.is("des")
+        || t.is("du")
+        || t.is("selon")
+    {
+        return None;
+    }
+    let mut k = i + 1;
+    let mut words = 0;
+    let mut last_was_prep = true;
+    while let Some(w) = toks.get(k) {
+        if w.quote.is_some() || !w.is_wordlike() || words >= 8 {
+            // "au « 20 Heures » de TF1": a quoted title inside the phrase.
+            if matches!(w.kind, Kind::QuoteOpen(_)) {
+                let Some(close) = toks[k..]
+                    .iter()
+                    .position(|x| matches!(x.kind, Kind::QuoteClose(_)))
+                else {
+                    break;
+                };
+                k += close + 1;
+                words += 1;
+                last_was_prep = false;
+                continue;
+            }
+            break;
+        }
+        if w.is("que") || w.is("qu") || is_verbish(w) || LEXICON.is("relatives", &w.folded) {
+            break;
+        }
+        if is_determiner(w)
+            && !last_was_prep
+            && !w.is("de")
+            && !w.is("d")
+            && !w.is("du")
+            && !w.is("des")
+        {
+            break;
+        }
+        last_was_prep = is_preposition(w) || is_determiner(w);
+        words += 1;
+        k += 1;
+    }
+    (words > 0).then_some(k)
+}
+
+/// Skips what may sit between a verb and what it reports or its inverted
+/// subject: commas, adverbs, dates, circumstances.
+pub fn skip_adverbials(toks: &[Tok], mut i: usize) -> usize {
+    for _ in 0..12 {
+        let Some(t) = toks.get(i) else { break };
+        if t.quote.is_some() {
+            break;
+        }
+        if t.is_punct(',') {
+            i += 1;
+        } else if let Some(e) = adverb_at(toks, i) {
+            i = e;
+        } else if let Some(e) = time_at(toks, i) {
+            i = e;
+        } else if let Some(e) = circumstance_at(toks, i) {
+            i = e;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+/// A verb hit: the reporting verb, its form, and the cue's token range.
+struct Group {
+    verb: u16,
+    start: usize,
+    /// Index of the verb itself.
+    at: usize,
+    end: usize,
+    inv_pron: Option<usize>,
+    participle: bool,
+    present_participle: bool,
+    infinitive: bool,
+    pronominal: bool,
+    passive: bool,
+}
+
+/// The auxiliary governing a participle at `p`: its index, skipping adverbs
+/// and an inverted pronoun ("a-t-il déjà déclaré", "a quant à elle reconnu").
+fn auxiliary_before(toks: &[Tok], p: usize) -> Option<(usize, Option<usize>)> {
+    let mut k = p;
+    let mut inv = None;
+    for _ in 0..7 {
+        if k == 0 {
+            return None;
+        }
+        let prev = &toks[k - 1];
+        if prev.quote.is_some() {
+            return None;
+        }
+        if prev.inv_pron {
+            inv = Some(k - 1);
+            k -= 1;
+            continue;
+        }
+        if is_auxiliary(prev) {
+            return Some((k - 1, inv));
+        }
+        // Walk back over an adverb or adverbial phrase ending at k-1.
+        let mut found = false;
+        for back in 1..=4.min(k) {
+            if adverb_at(toks, k - back) == Some(k) {
+                k -= back;
+                found = true;
+                break;
+            }
+        }
+        if !found {
+            return None;
+        }
+    }
+    None
+}
+
+/// Object clitics and negation before `k`: where the verb group starts, and
+/// whether it is pronominal ("s'est dit", "se sont accusés").
+fn clitics_before(toks: &[Tok], mut k: usize) -> (usize, bool) {
+    let mut pronominal = false;
+    while k > 0 {
+        let t = &toks[k - 1];
+        if t.quote.is_some()
+            || !lex("object_clitics", t)
+            || t.is("la")
+            || t.is("les") && k >= 2 && is_preposition(&toks[k - 2])
+        {
+            break;
+        }
+        if t.is("se") || t.is("s") {
+            pronominal = true;
+        }
+        k -= 1;
+    }
+    (k, pronominal)
+}
+
+fn tail_matches(toks: &[Tok], at: usize, tail: &[String]) -> Option<usize> {
+    let mut k = at;
+    for w in tail {
+        let t = toks.get(k)?;
+        if t.folded != *w {
+            return None;
+        }
+        k += 1;
+    }
+    Some(k)
+}
+
+fn groups(toks: &[Tok]) -> Vec<Group> {
+    let mut out: Vec<Group> = Vec::new();
+    for (i, t) in toks.iter().enumerate() {
+        if t.quote.is_some() || !t.is_word() {
+            continue;
+        }
+        if out.last().is_some_and(|g| i < g.end) {
+            continue;
+        }
+        for &(verb, forms) in LEXICON.verb_forms(&t.lower) {
+            let v = &LEXICON.verbs[verb as usize];
+            let Some(tail_end) = tail_matches(toks, i + 1, &v.tail) else {
+                continue;
+            };
+            let aux = if forms & form::PARTICIPLE != 0 {
+                auxiliary_before(toks, i)
+            } else {
+                None
+            };
+            let mut g = Group {
+                verb,
+                start: i,
+                at: i,
+                end: tail_end,
+                inv_pron: None,
+                participle: false,
+                present_participle: false,
+                infinitive: false,
+                pronominal: false,
+                passive: false,
+            };
+            if let Some((a, inv)) = aux {
+                let (s, pron) = clitics_before(toks, a);
+                g.start = s;
+                g.participle = true;
+                g.inv_pron = inv;
+                g.pronominal = pron;
+                g.passive = LEXICON.is("auxiliaries_etre", &toks[a].lower) && !pron;
+            } else if forms & form::FINITE != 0
+                && !(forms & form::PARTICIPLE != 0
+                    && toks
+                        .get(i.wrapping_sub(1))
+                        .is_some_and(|p| is_determiner(p)))
+            {
+                let (s, pron) = clitics_before(toks, i);
+                g.start = s;
+                g.pronominal = pron;
+                if toks.get(tail_end).is_some_and(|n| n.inv_pron) {
+                    g.inv_pron = Some(tail_end);
+                    g.end = tail_end + 1;
+                }
+            } else if forms & form::PRESENT_PARTICIPLE != 0 {
+                let (mut s, pron) = clitics_before(toks, i);
+                if s > 0 && toks[s - 1].is("en") {
+                    s -= 1;
+                    if s > 0 && toks[s - 1].is("tout") {
+                        s -= 1;
+                    }
+                }
+                g.start = s;
+                g.pronominal = pron;
+                g.present_participle = true;
+            } else if forms & form::INFINITIVE != 0 {
+                let (s, pron) = clitics_before(toks, i);
+                let before = s.checked_sub(1).map(|k| &toks[k]);
+                if !before.is_some_and(|b| {
+                    b.is("pour") || b.is("de") || b.is("d") || (b.is_word() && b.lower == "à")
+                }) {
+                    continue;
+                }
+                g.start = s;
+                g.pronominal = pron;
+                g.infinitive = true;
+            } else {
+                continue;
+            }
+            if v.has(frame::PRON) && !g.pronominal || v.has(frame::NOPRON) && g.pronominal {
+                continue;
+            }
+            out.push(g);
+            break;
+        }
+    }
+    out
+}
+
+/// A phrase that can be a speaker.
+fn speakerish(np: &Np) -> bool {
+    match np.head {
+        Head::Noun => !matches!(np.kind(), Some(NounKind::Info) | None),
+        Head::Pronoun => true,
+        _ => true,
+    }
+}
+
+/// Where a noun phrase may end before a verb: its end, commas and adverbs after it.
+fn reaches(toks: &[Tok], from: usize, target: usize) -> bool {
+    skip_adverbials(toks, from) == target || {
+        let mut k = from;
+        while k < target && (toks[k].is_punct(',') || adverb_at(toks, k).is_some()) {
+            k = adverb_at(toks, k).unwrap_or(k + 1);
+        }
+        k == target
+    }
+}
+
+/// The subject of a verb group starting at `g`, searched from `clause_start`.
+fn subject(toks: &[Tok], clause_start: usize, g: usize, doc: &DocWords) -> Option<Np> {
+    for s in clause_start..g {
+        let t = &toks[s];
+        if t.quote.is_some() || !t.is_wordlike() {
+            continue;
+        }
+        // A subject is not inside a prepositional phrase.
+        if s > clause_start && is_preposition(&toks[s - 1]) && !toks[s - 1].is("des") {
+            continue;
+        }
+        let Some(np) = np::parse(toks, s, doc, np::SUBJECT) else {
+            continue;
+        };
+        if np.full_end <= g && reaches(toks, np.full_end, g) && speakerish(&np) {
+            return Some(np);
+        }
+    }
+    None
+}
+
+/// The antecedent of "qui" at `q`: a phrase ending just before it.
+fn antecedent(toks: &[Tok], clause_start: usize, q: usize, doc: &DocWords) -> Option<Np> {
+    let target = if q > 0 && toks[q - 1].is_punct(',') {
+        q - 1
+    } else {
+        q
+    };
+    (clause_start..target).find_map(|s| {
+        if s > clause_start && is_preposition(&toks[s - 1]) && !toks[s - 1].is("selon") {
+            return None;
+        }
+        np::parse(toks, s, doc, np::SUBJECT)
+            .filter(|np| (np.full_end == target || np.end == target) && speakerish(np))
+    })
+}
+
+/// Whether a clause boundary (or nothing) precedes `g`: the sign of an incise.
+fn boundary_before(toks: &[Tok], g: usize) -> bool {
+    let mut k = g;
+    while k > 0 && adverb_at(toks, k - 1) == Some(k) {
+        k -= 1;
+    }
+    k == 0
+        || matches!(
+            toks[k - 1].kind,
+            Kind::Punct(',')
+                | Kind::Punct(';')
+                | Kind::Punct(':')
+                | Kind::Punct('-')
+                | Kind::QuoteClose(_)
+                | Kind::Punct(')')
+        )
+}
+
+/// What may follow an inverted subject: the end, punctuation, a circumstance.
+fn ends_incise(toks: &[Tok], k: usize) -> bool {
+    match toks.get(k) {
+        None => true,
+        Some(t) => {
+            matches!(t.kind, Kind::Punct(_) | Kind::QuoteOpen(_))
+                || (is_preposition(t) && !t.is("de") && !t.is("d"))
+                || t.is("cite")
+                || t.is("citee")
+                || t.is("interroge")
+                || t.is("interrogee")
+                || t.is("lorsqu")
+                || t.is("lorsque")
+                || t.is("quand")
+                || t.is("alors")
+                || (t.is_word() && t.lower == "à")
+        }
+    }
+}
+
+/// The subject after an incise verb ("…, a déclaré Sergueï Lavrov aux journalistes").
+fn inverted_subject(toks: &[Tok], after: usize, doc: &DocWords) -> Option<Np> {
+    let np = np::parse(toks, after, doc, np::SUBJECT)?;
+    if np.head == Head::Pronoun || !speakerish(&np) {
+        return None;
+    }
+    ends_incise(toks, np.full_end).then_some(np)
+}
+
+/// Frames that take a noun phrase right after the verb.
+const OBJECT_FRAMES: u32 = frame::OBJ | frame::OBJDE | frame::CONTRE | frame::COMME | frame::ATTR;
+
+/// Where the reported words start after a non-inverted verb, by its frames;
+/// `None` when nothing reportable follows.
+fn complement(toks: &[Tok], v: &Verb, after: usize) -> Option<usize> {
+    let k = skip_adverbials(toks, after);
+    let t = toks.get(k)?;
+    let has = |f| v.has(f);
+    if (t.is("que") || t.is("qu")) && has(frame::QUE) {
+        return Some(k + 1);
+    }
+    if t.is_punct(':') && (has(frame::QUOTE) || has(frame::QUE) || has(OBJECT_FRAMES)) {
+        return Some(k + 1);
+    }
+    if matches!(t.kind, Kind::QuoteOpen(_))
+        && (has(frame::QUOTE) || has(OBJECT_FRAMES) || has(frame::QUE))
+    {
+        return Some(k);
+    }
+    if has(frame::INF)
+        && (is_infinitive(t)
+            || (t.is("ne") || t.is("n")) && toks.get(k + 1).is_some_and(is_infinitive))
+    {
+        return Some(k);
+    }
+    if has(frame::DE) && (t.is("de") || t.is("d") || t.is("du") || t.is("des")) {
+        return Some(k);
+    }
+    if has(frame::A) && t.is_word() && (t.lower == "à" || t.is("au") || t.is("aux")) {
+        return Some(k);
+    }
+    if has(frame::SUR) && t.is("sur") {
+        return Some(k + 1);
+    }
+    if has(frame::POUR) && t.is("pour") {
+        return Some(k + 1);
+    }
+    if has(frame::CONTRE | frame::OBJ | frame::OBJDE | frame::COMME)
+        && t.is_wordlike()
+        && !is_verbish(t)
+        && !t.is("que")
+        && !t.is("qu")
+        && !t.is("de")
+        && !t.is("d")
+        && !t.is_punct('.')
+    {
+        return Some(k);
+    }
+    if has(frame::ATTR) {
+        if t.is("de") || t.is("d") {
+            return Some(k + 1);
+        }
+        if t.is_word() && !is_determiner(t) && !is_verbish(t) {
+            return Some(k);
+        }
+    }
+    None
+}
+
+/// Every cue of a sentence, with speakers found and reported words delimited.
+pub fn find(toks: &[Tok], doc: &DocWords) -> Vec<Cue> {
+    let mut cues: Vec<Cue> = Vec::new();
+    for g in groups(toks) {
+        let v = &LEXICON.verbs[g.verb as usize];
+        if g.passive {
+            if let Some(c) = passive_cue(toks, &g, v, doc) {
+                cues.push(c);
+            }
+            continue;
+        }
+        let after = g.end;
+        // 1. An inverted pronoun: "a-t-il déclaré", "précise-t-elle".
+        if let Some(p) = g.inv_pron {
+            let mut np = np::parse(toks, p, doc, np::CORE).unwrap_or_else(|| pronoun_np(toks, p));
+            np.head = Head::Pronoun;
+            let region_end = g.end.max(p + 1);
+            let content_from = complement(toks, v, region_end).unwrap_or(region_end);
+            let direction = if content_from > region_end
+                || complement(toks, v, region_end).is_some() && !boundary_before(toks, g.start)
+            {
+                Direction::Right
+            } else {
+                Direction::Left
+            };
+            cues.push(Cue {
+                verb: Some(g.verb),
+                group: (g.start, region_end),
+                region: (g.start, region_end),
+                source: Source::Phrase(np),
+                direction,
+                content_from,
+                content: None,
+            });
+            continue;
+        }
+        if g.infinitive || g.present_participle {
+            // "ajoutant que", "en affirmant", "pour révéler qu'": the main subject speaks.
+            if let Some(from) = complement(toks, v, after) {
+                if v.has(frame::ONLY_INV) {
+                    continue;
+                }
+                cues.push(Cue {
+                    verb: Some(g.verb),
+                    group: (g.start, g.end),
+                    region: (g.start, g.end),
+                    source: Source::MainSubject,
+                    direction: Direction::Right,
+                    content_from: from,
+                    content: None,
+                });
+            }
+            continue;
+        }
+        // 2. An incise with its subject after the verb.
+        let subject_at = skip_adverbials(toks, after);
+        if v.has(frame::INV) {
+            if let Some(np) = inverted_subject(toks, subject_at, doc) {
+                let no_object = !v.has(OBJECT_FRAMES | frame::DE | frame::A | frame::SUR);
+                let object_like = subject_at == after && !boundary_before(toks, g.start);
+                if boundary_before(toks, g.start)
+                    || (no_object && !object_like)
+                    || no_object && ends_sentence(toks, np.full_end)
+                {
+                    let content_from = complement(toks, v, np.full_end);
+                    cues.push(Cue {
+                        verb: Some(g.verb),
+                        group: (g.start, g.end),
+                        region: (g.start, np.full_end),
+                        direction: if content_from.is_some() && !boundary_before(toks, g.start) {
+                            Direction::Right
+                        } else {
+                            Direction::Left
+                        },
+                        content_from: content_from.unwrap_or(np.full_end),
+                        source: Source::Phrase(np),
+                        content: None,
+                    });
+                    continue;
+                }
+            }
+        }
+        if v.has(frame::ONLY_INV) {
+            continue;
+        }
+        // 3. Subject before the verb.
+        let Some(from) = complement(toks, v, after) else {
+            continue;
+        };
+        let clause_start = clause_start(toks, g.start, &cues);
+        let source = if let Some(np) = subject(toks, clause_start, g.start, doc) {
+            Source::Phrase(np)
+        } else if g.start > 0 && (toks[g.start - 1].is("qui")) {
+            match antecedent(toks, clause_start, g.start - 1, doc) {
+                Some(np) => Source::Phrase(np),
+                None if !cues.is_empty() => Source::MainSubject,
+                None => continue,
+            }
+        } else {
+            continue;
+        };
+        let region_start = match &source {
+            Source::Phrase(np) => np.start.min(g.start),
+            Source::MainSubject => g.start,
+        };
+        cues.push(Cue {
+            verb: Some(g.verb),
+            group: (g.start, g.end),
+            region: (region_start, g.end),
+            source,
+            direction: Direction::Right,
+            content_from: from,
+            content: None,
+        });
+    }
+    markers(toks, doc, &mut cues);
+    cues.sort_by_key(|c| c.region.0);
+    // Regions must not overlap: a later cue inside an earlier one's region is dropped.
+    let mut kept: Vec<Cue> = Vec::new();
+    for c in cues {
+        if kept
+            .last()
+            .is_some_and(|k| c.region.0 < k.region.1 && c.group.0 < k.region.1)
+        {
+            continue;
+        }
+        kept.push(c);
+    }
+    delimit(toks, &mut kept);
+    kept
+}
+
+fn ends_sentence(toks: &[Tok], k: usize) -> bool {
+    toks.get(k).is_none_or(|t| t.is_punct('.'))
+}
+
+fn pronoun_np(toks: &[Tok], p: usize) -> Np {
+    let mut np = np::parse(toks, p, &DocWords::default(), np::CORE).unwrap_or(Np {
+        start: p,
+        end: p + 1,
+        full_end: p + 1,
+        head: Head::Pronoun,
+        det: np::Det::None,
+        role: None,
+        name: None,
+        acronym: None,
+        noun: None,
+        country: None,
+        gender: None,
+        plural: false,
+        parts: Vec::new(),
+    });
+    let w = toks[p].folded.as_str();
+    np.gender = Some(if w.starts_with("elle") {
+        super::lexicon::Gender::Feminine
+    } else {
+        super::lexicon::Gender::Masculine
+    });
+    np.plural = w.ends_with('s');
+    np
+}
+
+/// "est décrit comme … par une voisine", "était qualifié de « marqué » par Météo-France".
+fn passive_cue(toks: &[Tok], g: &Group, v: &Verb, doc: &DocWords) -> Option<Cue> {
+    if !v.has(frame::PASSIVE) {
+        return None;
+    }
+    let from = complement(toks, v, g.end)?;
+    // The agent: "par" + a speaker phrase, before the clause ends.
+    let mut k = from;
+    while k < toks.len() && !toks[k].is_punct('.') && !toks[k].is_punct(';') && k - from < 40 {
+        if toks[k].is("par") && toks[k].quote.is_none() {
+            if let Some(np) = np::parse(toks, k + 1, doc, np::SUBJECT).filter(speakerish) {
+                if np.head != Head::Pronoun {
+                    return Some(Cue {
+                        verb: Some(g.verb),
+                        group: (g.start, g.end),
+                        region: (g.start, g.end),
+                        source: Source::Phrase(np.clone()),
+                        direction: Direction::Right,
+                        content_from: from,
+                        content: Some((from, k)),
+                    });
+                }
+            }
+        }
+        k += 1;
+    }
+    None
+}
+
+/// Where the clause of a verb group at `g` starts: after the previous cue's
+/// region, a semicolon, a colon, or a subordinating "que".
+fn clause_start(toks: &[Tok], g: usize, cues: &[Cue]) -> usize {
+    let mut start = cues
+        .iter()
+        .filter(|c| c.region.1 <= g)
+        .map(|c| c.region.1)
+        .max()
+        .unwrap_or(0);
+    for k in (start..g).rev() {
+        let t = &toks[k];
+        if t.quote.is_some() {
+            continue;
+        }
+        if t.is_punct(';')
+            || t.is_punct(':')
+            || t.is("que")
+            || t.is("qu")
+            || matches!(t.kind, Kind::QuoteClose(_))
+        {
+            start = k + 1;
+            break;
+        }
+    }
+    start
+}
+
+/// Information nouns hide their source: "selon les informations de la
+/// Défense arménienne", "selon les renseignements confiés par une source",
+/// "selon les informations que le procureur a confiées".
+fn source_inside(toks: &[Tok], np: &Np, doc: &DocWords) -> Option<Np> {
+    let mut k = np.start + 1;
+    let limit = (np.full_end + 12).min(toks.len());
+    while k < limit {
+        let t = &toks[k];
+        if t.quote.is_some() || t.is_punct(',') && k >= np.full_end {
+            break;
+        }
+        let opens = t.is("de")
+            || t.is("du")
+            || t.is("des")
+            || t.is("d")
+            || t.is("par")
+            || t.is("que")
+            || t.is("qu");
+        if opens {
+            let mut s = k + 1;
+            // "ce que rapportent des médias belges": skip the verb.
+            if (t.is("que") || t.is("qu"))
+                && toks
+                    .get(s)
+                    .is_some_and(|n| !LEXICON.verb_forms(&n.lower).is_empty())
+            {
+                s += 1;
+            }
+            if let Some(inner) = np::parse(toks, s, doc, np::AFTER_MARKER) {
+                if speakerish(&inner) && inner.head != Head::Pronoun {
+                    return Some(inner);
+                }
+            }
+        }
+        k += 1;
+    }
+    None
+}
+
+/// "selon X", "d'après X", "pour X,", "de source X".
+fn markers(toks: &[Tok], doc: &DocWords, cues: &mut Vec<Cue>) {
+    let mut i = 0;
+    while i < toks.len() {
+        let t = &toks[i];
+        if t.quote.is_some() {
+            i += 1;
+            continue;
+        }
+        let after = if t.is("selon") {
+            Some(i + 1)
+        } else if t.is("d") && toks.get(i + 1).is_some_and(|n| n.is("apres")) {
+            Some(i + 2)
+        } else if t.is("pour") && clause_initial(toks, i) {
+            Some(i + 1)
+        } else {
+            None
+        };
+        let Some(after) = after else {
+            i += 1;
+            continue;
+        };
+        // "ce que rapportent des médias belges"
+        let np = if toks.get(after).is_some_and(|n| n.is("ce"))
+            && toks
+                .get(after + 1)
+                .is_some_and(|n| n.is("que") || n.is("qu"))
+        {
+            np::parse(toks, after + 3, doc, np::AFTER_MARKER)
+        } else {
+            np::parse(toks, after, doc, np::AFTER_MARKER)
+        };
+        let Some(mut np) = np else {
+            i += 1;
+            continue;
+        };
+        let full_end = np.full_end;
+        let mut inner_source = false;
+        if np.kind() == Some(NounKind::Info) {
+            match source_inside(toks, &np, doc) {
+                Some(inner) => {
+                    np = inner;
+                    inner_source = true;
+                }
+                None => {
+                    i += 1;
+                    continue;
+                }
+            }
+        }
+        // "selon ses sources", "selon les règles": not a source.
+        let own = np.det == np::Det::Possessive
+            && matches!(
+                np.kind(),
+                Some(NounKind::Doc) | Some(NounKind::Person) | Some(NounKind::Info)
+            );
+        if own || !speakerish(&np) {
+            i += 1;
+            continue;
+        }
+        let mut region_end = full_end.max(np.full_end);
+        // "les informations que le procureur a confiées à l'AFP ,": the
+        // marker's phrase runs to the comma.
+        if inner_source {
+            let mut k = region_end;
+            while k < toks.len()
+                && k - region_end < 12
+                && toks[k].quote.is_none()
+                && !matches!(toks[k].kind, Kind::Punct(_) | Kind::QuoteOpen(_))
+            {
+                k += 1;
+            }
+            if toks.get(k).is_some_and(|t| t.is_punct(',')) {
+                region_end = k;
+            }
+        }
+        if t.is("pour")
+            && !(toks.get(region_end).is_some_and(|n| n.is_punct(','))
+                && matches!(
+                    np.head,
+                    Head::Name | Head::Pronoun | Head::Noun | Head::Coordination
+                ))
+        {
+            i += 1;
+            continue;
+        }
+        let initial = clause_initial(toks, i);
+        let words_after = content_words(toks, region_end);
+        let direction = if initial || t.is("pour") {
+            Direction::Right
+        } else if words_after >= 3 {
+            Direction::Around
+        } else {
+            Direction::Left
+        };
+        cues.push(Cue {
+            verb: None,
+            group: (i, region_end),
+            region: (i, region_end),
+            source: Source::Phrase(np),
+            direction,
+            content_from: region_end,
+            content: None,
+        });
+        i = region_end.max(i + 1);
+    }
+}
+
+/// Words (not punctuation) from `k` to the end of the sentence or the next cue-looking comma.
+fn content_words(toks: &[Tok], k: usize) -> usize {
+    let mut n = 0;
+    let mut j = k;
+    while let Some(t) = toks.get(j) {
+        if t.is_punct('.') || t.is_punct(';') {
+            break;
+        }
+        if t.is_wordlike() {
+            n += 1;
+        }
+        j += 1;
+    }
+    n
+}
+
+/// Whether position `i` opens a clause: the start, after a comma or a colon,
+/// or after a short introduction ("En 2016,", "Vers 18h00,", "Toujours").
+fn clause_initial(toks: &[Tok], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 && adverb_at(toks, k - 1) == Some(k) {
+        k -= 1;
+    }
+    if k == 0 {
+        return true;
+    }
+    let prev = &toks[k - 1];
+    if prev.is_punct(',')
+        || prev.is_punct(':')
+        || prev.is_punct(';')
+        || prev.is("et")
+        || prev.is("mais")
+        || matches!(prev.kind, Kind::QuoteClose(_))
+    {
+        // "A, selon X, B" is around, not initial, when A is a clause of its own.
+        let before = toks[..k - 1]
+            .iter()
+            .rev()
+            .take_while(|t| !t.is_punct('.'))
+            .filter(|t| t.is_wordlike())
+            .count();
+        return before <= 4 || prev.is_punct(':') || prev.is_punct(';');
+    }
+    false
+}
+
+/// Sets every cue's reported words, now that all cue regions are known.
+fn delimit(toks: &[Tok], cues: &mut [Cue]) {
+    let n = cues.len();
+    for i in 0..n {
+        if cues[i].content.is_some() {
+            continue;
+        }
+        let prev_end = if i > 0 { cues[i - 1].region.1 } else { 0 };
+        let next_start = if i + 1 < n {
+            cues[i + 1].region.0
+        } else {
+            toks.len()
+        };
+        let (from, to) = match cues[i].direction {
+            Direction::Left => (prev_end, cues[i].region.0),
+            Direction::Right => (cues[i].content_from, next_start),
+            Direction::Around => (prev_end, next_start),
+        };
+        let (from, to) = trim(toks, from, to);
+        if from < to {
+            cues[i].content = Some((from, to));
+        }
+    }
+}
+
+/// Trims punctuation and dangling connectors from a token range.
+pub fn trim(toks: &[Tok], mut from: usize, mut to: usize) -> (usize, usize) {
+    let dangling = |t: &Tok| {
+        (matches!(t.kind, Kind::Punct(_)) && !t.is_punct(')') && !t.is_punct(']'))
+            || t.is("et")
+            || t.is("mais")
+            || t.is("tandis")
+            || t.is("alors")
+            || t.is("qu")
+            || t.is("que")
+            || t.is("si")
+            || t.is("or")
+            || t.is("puis")
+            || t.is("tout") && false
+    };
+    while from < to
+        && (matches!(toks[from].kind, Kind::Punct(_))
+            && !toks[from].is_punct('[')
+            && !toks[from].is_punct('(')
+            || toks[from].is("et")
+            || toks[from].is("mais")
+            || toks[from].is("or"))
+    {
+        from += 1;
+    }
+    while to > from && dangling(&toks[to - 1]) {
+        to -= 1;
+    }
+    // Unbalanced trailing quote marks stay out unless their quotation is inside.
+    (from, to)
+}

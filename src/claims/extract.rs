@@ -1,0 +1,707 @@
+//! One document, start to end: sentences, cues, speakers, quotations whose
+//! speaker comes from context, facts.
+
+use super::cues::{self, Cue, Direction, Source};
+use super::lexicon::{Gender, LEXICON, frame};
+use super::np::{self, DocWords, Head, Np, span_text};
+use super::speakers::{Entity, Registry, SpeakerKind};
+use super::tokens::{Kind, Quote, Sentence, Tok, read_block};
+use super::{Accusation, Fact, StatementKind, dates, facts};
+use crate::corpus::Document;
+
+/// Sentences longer than this (in tokens) are read only this far: a run-on
+/// "sentence" of a badly scraped page must not make the extractor slow.
+const MAX_SENTENCE_TOKENS: usize = 400;
+/// Blocks read per document, for the same reason.
+const MAX_BLOCKS: usize = 2000;
+
+/// A statement of one document, its speaker an index into `entities`.
+pub struct Found {
+    pub speaker: usize,
+    pub mention: String,
+    pub cue: String,
+    pub kind: StatementKind,
+    pub start: usize,
+    pub end: usize,
+    pub date: Option<String>,
+    pub accusation: Option<Accusation>,
+    pub places: Vec<String>,
+    sentence: usize,
+    block: usize,
+}
+
+pub struct DocumentClaims {
+    pub statements: Vec<Found>,
+    pub entities: Vec<Entity>,
+    pub facts: Vec<Fact>,
+}
+
+/// A source recently in focus, for pronouns.
+struct Salient {
+    entity: usize,
+    block: usize,
+}
+
+struct Reader<'a> {
+    doc: &'a Document,
+    text: &'a str,
+    words: DocWords,
+    registry: Registry,
+    quotes: Vec<Quote>,
+    salience: Vec<Salient>,
+    found: Vec<Found>,
+}
+
+pub fn document(doc: &Document) -> DocumentClaims {
+    let text = doc.text.as_str();
+    let mut quotes = Vec::new();
+    let mut sentences: Vec<Sentence> = Vec::new();
+    for (bi, b) in doc.article_blocks().take(MAX_BLOCKS).enumerate() {
+        sentences.extend(read_block(
+            text,
+            b.start as usize,
+            b.end as usize,
+            bi,
+            &mut quotes,
+        ));
+    }
+    for s in &mut sentences {
+        s.toks.truncate(MAX_SENTENCE_TOKENS);
+    }
+    let mut words = DocWords::default();
+    for s in &sentences {
+        words.learn(&s.toks);
+    }
+    let mut reader = Reader {
+        doc,
+        text,
+        words,
+        registry: Registry::default(),
+        quotes,
+        salience: Vec::new(),
+        found: Vec::new(),
+    };
+    // First pass: names and their functions, wherever they appear.
+    for (si, s) in sentences.iter().enumerate() {
+        reader.learn(&s.toks, si);
+    }
+    let mut all_facts = Vec::new();
+    for (si, s) in sentences.iter().enumerate() {
+        reader.sentence(s, si);
+        all_facts.extend(facts::sentence_facts(doc, &s.toks));
+    }
+    dates::attach_statement_dates(&mut reader.found, &all_facts);
+    DocumentClaims {
+        statements: reader.found,
+        entities: reader.registry.entities,
+        facts: all_facts,
+    }
+}
+
+impl Reader<'_> {
+    fn learn(&mut self, toks: &[Tok], si: usize) {
+        let mut i = 0;
+        while i < toks.len() {
+            let t = &toks[i];
+            if t.quote.is_none() && t.is_word() && (t.cap || np::is_determiner(t)) {
+                if let Some(np) = np::parse(toks, i, &self.words, np::SUBJECT) {
+                    if np.head == Head::Coordination {
+                        for p in &np.parts {
+                            self.registry.learn(self.text, toks, p, si);
+                        }
+                    } else {
+                        self.registry.learn(self.text, toks, &np, si);
+                    }
+                    i = np.full_end.max(i + 1);
+                    continue;
+                }
+            }
+            i += 1;
+        }
+    }
+
+    fn last_speaker(&self, block: usize) -> Option<usize> {
+        self.found
+            .last()
+            .filter(|f| block <= f.block + 2)
+            .map(|f| f.speaker)
+    }
+
+    fn resolve_pronoun(&self, np: &Np, block: usize) -> Option<usize> {
+        for s in self.salience.iter().rev() {
+            if block > s.block + 2 {
+                break;
+            }
+            let e = &self.registry.entities[s.entity];
+            if e.plural != np.plural {
+                continue;
+            }
+            if matches!(e.kind, SpeakerKind::Document) {
+                continue;
+            }
+            let gender_clash = match (np.gender, e.gender) {
+                (Some(a), Some(b)) => a != b,
+                _ => false,
+            };
+            // A pronoun "il" does not stand for a country ("il" for "la Russie").
+            if gender_clash
+                || e.kind == SpeakerKind::Country && np.gender == Some(Gender::Feminine) && false
+            {
+                continue;
+            }
+            return Some(s.entity);
+        }
+        None
+    }
+
+    fn resolve(&mut self, toks: &[Tok], np: &Np, si: usize, block: usize) -> Option<usize> {
+        if np.head == Head::Pronoun {
+            if toks[np.start].is("on") {
+                return None;
+            }
+            return self.resolve_pronoun(np, block);
+        }
+        let last = self.last_speaker(block);
+        self.registry
+            .resolve(self.text, toks, np, si, last, &self.words)
+    }
+
+    fn remember(&mut self, entity: usize, block: usize) {
+        self.salience.push(Salient { entity, block });
+        if self.salience.len() > 64 {
+            self.salience.remove(0);
+        }
+    }
+
+    /// The subject opening the sentence (after a short introduction), if it can speak.
+    fn main_subject(&self, toks: &[Tok]) -> Option<Np> {
+        let mut starts = vec![0];
+        for (k, t) in toks.iter().enumerate().take(10) {
+            if t.is_punct(',') && t.quote.is_none() {
+                starts.push(k + 1);
+            }
+        }
+        starts.into_iter().find_map(|s| {
+            let np = np::parse(toks, s, &self.words, np::SUBJECT)?;
+            let next = cues::skip_adverbials(toks, np.full_end);
+            let verb_follows = toks.get(next).is_some_and(|t| {
+                np::is_verbish(t)
+                    || (t.is_word() && !t.cap && !np::is_preposition(t) && !np::is_determiner(t))
+                    || t.is("n")
+                    || t.is("ne")
+                    || t.is("s")
+                    || t.is("se")
+                    || t.is("l")
+            });
+            let speaker_like = match np.head {
+                Head::Noun => np
+                    .noun
+                    .is_some_and(|n| !matches!(n.kind, super::lexicon::NounKind::Info)),
+                _ => true,
+            };
+            (verb_follows && speaker_like).then_some(np)
+        })
+    }
+
+    fn sentence(&mut self, s: &Sentence, si: usize) {
+        let toks = &s.toks;
+        let found_before = self.found.len();
+        let cues = cues::find(toks, &self.words);
+        let mut sentence_speakers: Vec<usize> = Vec::new();
+        for cue in &cues {
+            let Some((a, b)) = cue.content else { continue };
+            let (speaker, mention) = match &cue.source {
+                Source::Phrase(np) => {
+                    let Some(e) = self.resolve(toks, np, si, s.block) else {
+                        continue;
+                    };
+                    (e, span_text(self.text, toks, np.start, np.end).to_owned())
+                }
+                Source::MainSubject => {
+                    let e = sentence_speakers.last().copied().or_else(|| {
+                        let np = self.main_subject(toks)?;
+                        self.resolve(toks, &np, si, s.block)
+                    });
+                    let Some(e) = e.or_else(|| self.salience.last().map(|x| x.entity)) else {
+                        continue;
+                    };
+                    (e, String::new())
+                }
+            };
+            let Some((start, end, kind)) = self.content(toks, a, b, cue) else {
+                continue;
+            };
+            let cue_text = span_text(self.text, toks, cue.group.0, cue.group.1).to_owned();
+            let accusation = cue
+                .verb()
+                .filter(|v| v.has(frame::ACCUSE))
+                .map(|_| self.accusation(toks, cue, speaker, a, b, si, s.block));
+            let places = places_in(toks, a, b);
+            sentence_speakers.push(speaker);
+            self.found.push(Found {
+                speaker,
+                mention,
+                cue: cue_text,
+                kind,
+                start,
+                end,
+                date: None,
+                accusation,
+                places,
+                sentence: si,
+                block: s.block,
+            });
+            self.remember(speaker, s.block);
+        }
+        self.unattributed_quotes(s, si, found_before);
+        // The sentence's subject stays in focus for the pronouns that follow.
+        if let Some(np) = self.main_subject(toks) {
+            let covered = self.found[found_before..]
+                .iter()
+                .any(|f| f.start <= toks[np.start].start && toks[np.start].start < f.end);
+            if !covered {
+                if let Some(e) = self.resolve(toks, &np, si, s.block) {
+                    self.remember(e, s.block);
+                }
+            }
+        }
+    }
+
+    /// The reported words of a cue as a byte range, and the statement's kind.
+    fn content(
+        &self,
+        toks: &[Tok],
+        a: usize,
+        b: usize,
+        cue: &Cue,
+    ) -> Option<(usize, usize, StatementKind)> {
+        let marker = cue.verb.is_none();
+        let significant: Vec<usize> = (a..b)
+            .filter(|&k| !matches!(toks[k].kind, Kind::Punct(_)))
+            .collect();
+        let first = *significant.first()?;
+        let last = *significant.last()?;
+        let quote_of = |k: usize| match toks[k].kind {
+            Kind::QuoteOpen(q) | Kind::QuoteClose(q) => Some(q),
+            _ => None,
+        };
+        let opens: Vec<usize> = (a..b)
+            .filter(|&k| matches!(toks[k].kind, Kind::QuoteOpen(_)))
+            .collect();
+        let (start, end, kind) = match (toks[first].kind, toks[last].kind) {
+            (Kind::QuoteOpen(q1), Kind::QuoteClose(q2)) if q1 == q2 => {
+                let q = &self.quotes[q1];
+                (q.inner_start, q.inner_end, StatementKind::Direct)
+            }
+            (_, Kind::QuoteClose(ql)) if cue.direction != Direction::Right => {
+                // Narration then quotation before an incise: the quoted words.
+                let qf = quote_of(*opens.first()?)?;
+                let words_outside = (first..last)
+                    .filter(|&k| toks[k].quote.is_none() && toks[k].is_wordlike())
+                    .count();
+                let kind = if words_outside <= 1 {
+                    StatementKind::Direct
+                } else {
+                    StatementKind::Mixed
+                };
+                (self.quotes[qf].inner_start, self.quotes[ql].inner_end, kind)
+            }
+            _ => {
+                let kind = if opens.is_empty() {
+                    StatementKind::Indirect
+                } else {
+                    StatementKind::Mixed
+                };
+                (toks[first].start, toks[last].end, kind)
+            }
+        };
+        if start >= end {
+            return None;
+        }
+        let words = self.text.get(start..end)?.split_whitespace().count();
+        if words < 2
+            && !(cue
+                .verb()
+                .is_some_and(|v| v.has(frame::ATTR | frame::OBJDE)))
+        {
+            return None;
+        }
+        let kind = if marker && kind != StatementKind::Direct {
+            StatementKind::AccordingTo
+        } else {
+            kind
+        };
+        Some((start, end, kind))
+    }
+
+    fn accusation(
+        &mut self,
+        toks: &[Tok],
+        cue: &Cue,
+        speaker: usize,
+        a: usize,
+        b: usize,
+        si: usize,
+        block: usize,
+    ) -> Accusation {
+        let accuser = self.registry.entities[speaker].canonical.clone();
+        let mutual = (cue.group.0..b.min(toks.len()))
+            .any(|k| toks[k].is("mutuellement") || toks[k].is("reciproquement"))
+            || toks
+                .get(cue.group.0)
+                .is_some_and(|t| t.is("se") || t.is("s"));
+        let mut accused = None;
+        let mut accusation_from = a;
+        if !mutual {
+            if let Some(np) = np::parse(toks, a, &self.words, np::CORE) {
+                if let Some(e) = self.resolve(toks, &np, si, block) {
+                    accused = Some(self.registry.entities[e].canonical.clone());
+                }
+                accusation_from = np.full_end;
+            }
+            // "rejette la responsabilité sur la partie arménienne"
+            if let Some(k) = (a..b).find(|&k| toks[k].is("sur")) {
+                if let Some(np) = np::parse(toks, k + 1, &self.words, np::CORE) {
+                    if let Some(e) = self.resolve(toks, &np, si, block) {
+                        accused = Some(self.registry.entities[e].canonical.clone());
+                    }
+                }
+            }
+        }
+        let accusation = if accusation_from < b {
+            self.text
+                .get(toks[accusation_from].start..toks[b - 1].end)
+                .unwrap_or("")
+                .trim()
+                .to_owned()
+        } else {
+            String::new()
+        };
+        Accusation {
+            accuser,
+            accused,
+            accusation,
+            mutual,
+        }
+    }
+
+    /// Quotations with no cue: a quotation standing as a sentence (or after a
+    /// colon) continues the last speaker; a quotation right after a named
+    /// subject ("le pape François « s'associe à la douleur »") is theirs.
+    fn unattributed_quotes(&mut self, s: &Sentence, si: usize, found_before: usize) {
+        let toks = &s.toks;
+        for (k, t) in toks.iter().enumerate() {
+            let Kind::QuoteOpen(q) = t.kind else { continue };
+            let quote = self.quotes[q];
+            if self
+                .found
+                .iter()
+                .any(|f| f.start < quote.close && quote.open < f.end)
+            {
+                continue;
+            }
+            let inner_words = self
+                .text
+                .get(quote.inner_start..quote.inner_end)
+                .unwrap_or("")
+                .split_whitespace()
+                .count();
+            if inner_words < 3 {
+                continue;
+            }
+            // What precedes the quotation in the sentence.
+            let before: Vec<&Tok> = toks[..k].iter().filter(|t| t.quote.is_none()).collect();
+            let after_colon = before.last().is_some_and(|t| t.is_punct(':'));
+            let standalone = before.iter().all(|t| {
+                !t.is_wordlike() || LEXICON.is("adverbs", &t.folded) || t.is("et") || t.is("mais")
+            }) || after_colon;
+            let close_at = toks
+                .iter()
+                .position(|t| t.kind == Kind::QuoteClose(q))
+                .unwrap_or(toks.len());
+            if standalone {
+                let speaker = if after_colon {
+                    let colon = k - 1;
+                    self.subject_before(toks, colon, si, s.block)
+                        .or_else(|| self.context_speaker(s.block, found_before))
+                } else {
+                    self.context_speaker(s.block, found_before)
+                };
+                let Some(speaker) = speaker else { continue };
+                self.push_unattributed(
+                    speaker,
+                    quote.inner_start,
+                    quote.inner_end,
+                    StatementKind::Direct,
+                    si,
+                    s.block,
+                    toks,
+                    k,
+                );
+                continue;
+            }
+            // A quoted predicate after a named subject.
+            let Some(np) = self.predicate_subject(toks, k) else {
+                continue;
+            };
+            let Some(speaker) = self.resolve(toks, &np, si, s.block) else {
+                continue;
+            };
+            let end_tok = toks[close_at..]
+                .iter()
+                .position(|t| t.is_punct('.') || t.is_punct(';'))
+                .map_or(toks.len(), |p| close_at + p);
+            let (a, b) = cues::trim(toks, k, end_tok);
+            if a >= b {
+                continue;
+            }
+            let (start, end) = (toks[a].start, toks[b - 1].end);
+            let kind = if b == close_at + 1 {
+                StatementKind::Direct
+            } else {
+                StatementKind::Mixed
+            };
+            let (start, end) = if kind == StatementKind::Direct {
+                (quote.inner_start, quote.inner_end)
+            } else {
+                (start, end)
+            };
+            self.push_unattributed(speaker, start, end, kind, si, s.block, toks, np.start);
+        }
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn push_unattributed(
+        &mut self,
+        speaker: usize,
+        start: usize,
+        end: usize,
+        kind: StatementKind,
+        si: usize,
+        block: usize,
+        toks: &[Tok],
+        at: usize,
+    ) {
+        let _ = at;
+        let places = places_in(toks, 0, toks.len());
+        self.found.push(Found {
+            speaker,
+            mention: String::new(),
+            cue: String::new(),
+            kind,
+            start,
+            end,
+            date: None,
+            accusation: None,
+            places,
+            sentence: si,
+            block,
+        });
+        self.remember(speaker, block);
+    }
+
+    /// The speaker a quotation with no cue continues: the last statement's,
+    /// when it is in this paragraph or the one before.
+    fn context_speaker(&self, block: usize, found_before: usize) -> Option<usize> {
+        let last = self.found.last()?;
+        let _ = found_before;
+        (block <= last.block + 1).then_some(last.speaker)
+    }
+
+    /// The subject of the words before a colon ("Un rapport de la Ligue arabe apporte la même conclusion :").
+    fn subject_before(
+        &mut self,
+        toks: &[Tok],
+        colon: usize,
+        si: usize,
+        block: usize,
+    ) -> Option<usize> {
+        let np = self.main_subject(&toks[..colon])?;
+        if np.head == Head::Pronoun {
+            return self.resolve_pronoun(&np, block);
+        }
+        // A document whose author is named: "Un rapport de la Ligue arabe".
+        let np = if np
+            .noun
+            .is_some_and(|n| matches!(n.kind, super::lexicon::NounKind::Doc))
+        {
+            inner_author(toks, &np, &self.words).unwrap_or(np)
+        } else {
+            np
+        };
+        self.resolve(toks, &np, si, block)
+    }
+
+    /// A named subject right before the quotation at `k` (commas, adverbs and
+    /// "est" may come between).
+    fn predicate_subject(&self, toks: &[Tok], k: usize) -> Option<Np> {
+        let clause_start = toks[..k]
+            .iter()
+            .rposition(|t| t.is_punct(',') && t.quote.is_none())
+            .map_or(0, |p| p + 1);
+        let clause_start = clause_start.min(k);
+        let starts: Vec<usize> = std::iter::once(0)
+            .chain(
+                toks[..k]
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, t)| t.is_punct(','))
+                    .map(|(p, _)| p + 1),
+            )
+            .collect();
+        for s in starts.into_iter().filter(|&s| s <= clause_start) {
+            let Some(np) = np::parse(toks, s, &self.words, np::SUBJECT) else {
+                continue;
+            };
+            if np.name.is_none() || np.head == Head::Coordination {
+                continue;
+            }
+            let mut j = np.full_end;
+            while j < k
+                && (toks[j].is_punct(',')
+                    || toks[j].is("est")
+                    || toks[j].is("etait")
+                    || toks[j].is("se")
+                    || toks[j].is("s")
+                    || cues::skip_adverbials(toks, j) > j)
+            {
+                j = if toks[j].is_punct(',')
+                    || toks[j].is("est")
+                    || toks[j].is("etait")
+                    || toks[j].is("se")
+                    || toks[j].is("s")
+                {
+                    j + 1
+                } else {
+                    cues::skip_adverbials(toks, j)
+                };
+            }
+            if j == k {
+                return Some(np);
+            }
+        }
+        None
+    }
+}
+
+/// "Un rapport de la Ligue arabe" → "la Ligue arabe".
+fn inner_author(toks: &[Tok], np: &Np, words: &DocWords) -> Option<Np> {
+    let (a, b) = np.role?;
+    (a..b).find_map(|k| {
+        let t = &toks[k];
+        if !(t.is("de") || t.is("du") || t.is("des") || t.is("d")) {
+            return None;
+        }
+        np::parse(toks, k + 1, words, np::CORE).filter(|n| n.name.is_some() || n.head != Head::Noun)
+    })
+}
+
+/// Countries and capitals named in tokens `a..b`.
+fn places_in(toks: &[Tok], a: usize, b: usize) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for k in a..b.min(toks.len()) {
+        let t = &toks[k];
+        if !t.is_word() || !t.cap {
+            continue;
+        }
+        let c = LEXICON
+            .country(&t.folded)
+            .or_else(|| LEXICON.metonym(&t.folded));
+        if let Some(c) = c {
+            let name = if LEXICON.metonym(&t.folded).is_some() {
+                t.lower.clone()
+            } else {
+                LEXICON.countries[c].name.clone()
+            };
+            let name = if LEXICON.metonym(&t.folded).is_some() {
+                let mut chars = name.chars();
+                chars
+                    .next()
+                    .map(|f| f.to_uppercase().collect::<String>() + chars.as_str())
+                    .unwrap_or_default()
+            } else {
+                name
+            };
+            if !out.contains(&name) {
+                out.push(name);
+            }
+        }
+    }
+    out
+}
+
+impl Found {
+    pub fn sentence(&self) -> usize {
+        self.sentence
+    }
+}
+
+/// See `claims::explain`.
+pub fn explain(text: &str) -> String {
+    use std::fmt::Write;
+    let mut out = String::new();
+    let mut quotes = Vec::new();
+    let blocks = crate::corpus::segment::line_blocks(text);
+    let mut sentences = Vec::new();
+    for (bi, b) in blocks.iter().enumerate() {
+        sentences.extend(read_block(
+            text,
+            b.start as usize,
+            b.end as usize,
+            bi,
+            &mut quotes,
+        ));
+    }
+    let mut words = DocWords::default();
+    for s in &sentences {
+        words.learn(&s.toks);
+    }
+    for s in &sentences {
+        let _ = writeln!(out, "## {}", &text[s.start..s.end]);
+        for c in cues::find(&s.toks, &words) {
+            let who = match &c.source {
+                Source::Phrase(np) => format!(
+                    "{:?} «{}» role={:?} name={:?}",
+                    np.head,
+                    span_text(text, &s.toks, np.start, np.full_end),
+                    np.role.map(|(a, b)| span_text(text, &s.toks, a, b)),
+                    np.name.map(|(a, b)| span_text(text, &s.toks, a, b))
+                ),
+                Source::MainSubject => "main subject".to_owned(),
+            };
+            let content = c
+                .content
+                .map(|(a, b)| span_text(text, &s.toks, a, b))
+                .unwrap_or("-");
+            let _ = writeln!(
+                out,
+                "  cue «{}» {:?} who={} content=«{}»",
+                span_text(text, &s.toks, c.group.0, c.group.1),
+                c.direction,
+                who,
+                content
+            );
+        }
+    }
+    let doc = crate::corpus::Document {
+        id: "explain".to_owned(),
+        title: None,
+        date: None,
+        date_source: crate::corpus::DateSource::None,
+        outlet: None,
+        text: text.to_owned(),
+        source_offset: 0,
+        blocks,
+    };
+    let found = document(&doc);
+    for f in &found.statements {
+        let _ = writeln!(
+            out,
+            "=> [{}] {:?} «{}»",
+            found.entities[f.speaker].canonical,
+            f.kind,
+            &text[f.start..f.end]
+        );
+    }
+    out
+}

@@ -1,0 +1,864 @@
+//! Noun phrases that can name a source: a person's name, a function or body
+//! ("le porte-parole du ministère", "la procureure de Grasse"), a country or
+//! a capital standing for its government, a pronoun, and their appositions
+//! ("le porte-parole du ministère, Igor Konachenkov,") and coordinations
+//! ("La France, la Russie et les États-Unis").
+
+use std::collections::HashSet;
+
+use super::lexicon::{Gender, LEXICON, Noun, NounKind, form};
+use super::tokens::{Kind, Tok};
+
+/// What a document teaches the parser: words written with a capital in the
+/// middle of a sentence (so "Trump" opening a sentence is still a name).
+#[derive(Default)]
+pub struct DocWords {
+    pub capitalised: HashSet<String>,
+}
+
+impl DocWords {
+    pub fn learn(&mut self, toks: &[Tok]) {
+        for t in toks {
+            if t.is_word() && t.cap && !t.initial {
+                self.capitalised.insert(t.folded.clone());
+            }
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Head {
+    Noun,
+    Name,
+    Pronoun,
+    Country,
+    /// A place standing for a government ("Bakou", "le Kremlin").
+    Metonym,
+    /// A people ("les Russes").
+    People,
+    Coordination,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Det {
+    None,
+    Definite,
+    Indefinite,
+    Possessive,
+}
+
+#[derive(Clone, Debug)]
+pub struct Np {
+    /// Token range of the phrase itself (determiner included, appositions excluded).
+    pub start: usize,
+    pub end: usize,
+    /// One past the last token of the phrase with its appositions.
+    pub full_end: usize,
+    pub head: Head,
+    pub det: Det,
+    /// The function, without its determiner ("porte-parole du ministère").
+    pub role: Option<(usize, usize)>,
+    /// A proper name ("Igor Konachenkov").
+    pub name: Option<(usize, usize)>,
+    /// An acronym in brackets after the phrase ("(Insee)").
+    pub acronym: Option<(usize, usize)>,
+    pub noun: Option<Noun>,
+    pub country: Option<usize>,
+    pub gender: Option<Gender>,
+    pub plural: bool,
+    pub parts: Vec<Np>,
+}
+
+impl Np {
+    pub fn kind(&self) -> Option<NounKind> {
+        self.noun.map(|n| n.kind)
+    }
+}
+
+/// How much of a phrase to read.
+#[derive(Clone, Copy)]
+pub struct Mode {
+    pub appositions: bool,
+    pub coordination: bool,
+    /// Accept stressed pronouns ("selon lui") instead of subject pronouns.
+    pub stressed: bool,
+}
+
+pub const SUBJECT: Mode = Mode {
+    appositions: true,
+    coordination: true,
+    stressed: false,
+};
+pub const AFTER_MARKER: Mode = Mode {
+    appositions: true,
+    coordination: true,
+    stressed: true,
+};
+pub const CORE: Mode = Mode {
+    appositions: false,
+    coordination: false,
+    stressed: false,
+};
+
+fn lex_is(section: &str, t: &Tok) -> bool {
+    t.is_wordlike() && LEXICON.is(section, &t.folded)
+}
+
+pub fn is_determiner(t: &Tok) -> bool {
+    lex_is("determiners", t)
+}
+
+pub fn is_preposition(t: &Tok) -> bool {
+    lex_is("prepositions", t) && !(t.is_word() && t.lower == "a")
+}
+
+pub fn is_auxiliary(t: &Tok) -> bool {
+    t.is_word() && LEXICON.is("auxiliaries", &t.lower)
+}
+
+/// A reporting verb form or an auxiliary: where a noun phrase must stop.
+pub fn is_verbish(t: &Tok) -> bool {
+    t.is_word() && (is_auxiliary(t) || !LEXICON.verb_forms(&t.lower).is_empty())
+}
+
+/// A word that looks like an infinitive ("avoir", "renégocier").
+pub fn is_infinitive(t: &Tok) -> bool {
+    if !t.is_word() {
+        return false;
+    }
+    if LEXICON
+        .verb_forms(&t.lower)
+        .iter()
+        .any(|e| e.1 & form::INFINITIVE != 0)
+    {
+        return true;
+    }
+    let w = t.folded.as_str();
+    matches!(
+        w,
+        "etre" | "avoir" | "faire" | "dire" | "pouvoir" | "devoir" | "vouloir"
+    ) || ((w.ends_with("er") || w.ends_with("ir") || w.ends_with("re"))
+        && w.len() > 4
+        && !t.cap
+        && LEXICON.noun(w).is_none()
+        && !LEXICON.is("adverbs", w)
+        && !matches!(
+            w,
+            "premier"
+                | "dernier"
+                | "hier"
+                | "hiver"
+                | "quartier"
+                | "dossier"
+                | "cahier"
+                | "chantier"
+                | "metier"
+                | "papier"
+                | "pompier"
+                | "policier"
+                | "officier"
+                | "conseiller"
+                | "ouvrier"
+                | "entier"
+                | "particulier"
+                | "plusieurs"
+                | "leur"
+                | "leurs"
+                | "contre"
+                | "entre"
+                | "notre"
+                | "votre"
+                | "autre"
+                | "autres"
+                | "centre"
+                | "lettre"
+                | "ordre"
+                | "titre"
+                | "nombre"
+                | "membre"
+                | "libre"
+                | "propre"
+                | "pire"
+                | "empire"
+                | "sire"
+                | "avenir"
+                | "plaisir"
+                | "desir"
+                | "loisir"
+                | "soir"
+                | "espoir"
+                | "pouvoir"
+                | "devoir"
+                | "couloir"
+                | "territoire"
+                | "victoire"
+                | "histoire"
+                | "memoire"
+                | "gloire"
+                | "offre"
+                | "ministre"
+                | "maire"
+                | "fer"
+                | "mer"
+                | "cher"
+                | "super"
+        ))
+}
+
+fn is_name_particle(t: &Tok) -> bool {
+    lex_is("name_particles", t)
+}
+
+/// A capitalised word that can be (part of) a proper name here.
+fn name_word(toks: &[Tok], i: usize, doc: &DocWords, first: bool) -> bool {
+    let Some(t) = toks.get(i) else { return false };
+    if !(t.is_word() && t.cap) || t.quote.is_some() {
+        return false;
+    }
+    let w = t.folded.as_str();
+    if LEXICON.months.contains_key(w) || LEXICON.weekdays.contains_key(w) {
+        return false;
+    }
+    if !first {
+        return !LEXICON.is("not_names", w) || t.all_caps;
+    }
+    if LEXICON.is("not_names", w) || is_determiner(t) || is_verbish(t) {
+        return false;
+    }
+    if !t.initial || t.all_caps {
+        return true;
+    }
+    // A capitalised word opening a sentence is a name when the document
+    // writes it with a capital elsewhere, when a name continues it, or when
+    // the lexicons know it.
+    let next_is_name = toks
+        .get(i + 1)
+        .is_some_and(|n| n.is_word() && n.cap && !LEXICON.is("not_names", &n.folded));
+    doc.capitalised.contains(w)
+        || next_is_name
+        || LEXICON.first_name(w).is_some()
+        || LEXICON.country(w).is_some()
+        || LEXICON.metonym(w).is_some()
+        || LEXICON.people(w).is_some()
+}
+
+/// The proper name starting at `i`: capitalised words, with particles
+/// ("al", "de", "Le") and initials ("B. Obama") inside.
+pub fn name_at(toks: &[Tok], i: usize, doc: &DocWords) -> Option<usize> {
+    if !name_word(toks, i, doc, true) {
+        return None;
+    }
+    let mut end = i + 1;
+    let mut words = 1;
+    while end < toks.len() && words < 6 {
+        // A first name after other words starts another name ("… des
+        // Finances Michel Sapin"), unless the name so far is first names too.
+        let starts_other = LEXICON.first_name(&toks[end].folded).is_some()
+            && toks[i..end]
+                .iter()
+                .any(|t| t.is_word() && LEXICON.first_name(&t.folded).is_none());
+        if name_word(toks, end, doc, false) && !starts_other {
+            end += 1;
+            words += 1;
+            continue;
+        }
+        // An initial: "B. Obama".
+        if toks[end].is_punct('.')
+            && toks[end - 1].folded.chars().count() == 1
+            && name_word(toks, end + 1, doc, false)
+        {
+            end += 2;
+            words += 1;
+            continue;
+        }
+        if is_name_particle(&toks[end])
+            && (!toks[end].cap || toks[end].folded.len() <= 3)
+            && name_word(toks, end + 1, doc, false)
+            && !lex_is("not_names", &toks[end + 1])
+        {
+            end += 2;
+            words += 2;
+            continue;
+        }
+        break;
+    }
+    Some(end)
+}
+
+fn folded_span(toks: &[Tok], a: usize, b: usize) -> String {
+    toks[a..b]
+        .iter()
+        .filter(|t| t.is_wordlike())
+        .map(|t| t.folded.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// A country, capital or people named by the words `a..b`.
+fn place_of(toks: &[Tok], a: usize, b: usize) -> Option<(Head, usize)> {
+    if toks[a..b]
+        .iter()
+        .any(|t| !t.is_wordlike() || t.quote != toks[a].quote)
+    {
+        return None;
+    }
+    let key = folded_span(toks, a, b);
+    if let Some(c) = LEXICON.country(&key) {
+        return Some((Head::Country, c));
+    }
+    if let Some(c) = LEXICON.metonym(&key) {
+        return Some((Head::Metonym, c));
+    }
+    LEXICON.people(&key).map(|c| (Head::People, c))
+}
+
+/// The longest place name starting at `i` (several words: "Maison Blanche",
+/// "Quai d'Orsay").
+fn place_at(toks: &[Tok], i: usize) -> Option<(Head, usize, usize)> {
+    if !toks.get(i).is_some_and(|t| t.is_word() && t.cap) {
+        return None;
+    }
+    let max = LEXICON.longest_place.min(toks.len() - i);
+    (1..=max)
+        .rev()
+        .find_map(|n| place_of(toks, i, i + n).map(|(h, c)| (h, c, i + n)))
+}
+
+fn determiner_kind(t: &Tok) -> Det {
+    if lex_is("possessive", t) {
+        Det::Possessive
+    } else if lex_is("definite", t) {
+        Det::Definite
+    } else {
+        Det::Indefinite
+    }
+}
+
+/// Reads the phrase starting at `i`.
+pub fn parse(toks: &[Tok], i: usize, doc: &DocWords, mode: Mode) -> Option<Np> {
+    let first = parse_one(toks, i, doc, mode)?;
+    let mut np = if mode.coordination {
+        coordination(toks, first, doc, mode)
+    } else {
+        first
+    };
+    if mode.appositions && matches!(np.head, Head::Name | Head::Noun) {
+        appositions(toks, &mut np, doc);
+    }
+    Some(np)
+}
+
+fn pronoun(t: &Tok, stressed: bool) -> Option<(Option<Gender>, bool)> {
+    if !t.is_word() {
+        return None;
+    }
+    let section = if stressed {
+        "stressed_pronouns"
+    } else {
+        "subject_pronouns"
+    };
+    if !LEXICON.is(section, &t.folded) {
+        return None;
+    }
+    Some(match t.folded.as_str() {
+        "elle" => (Some(Gender::Feminine), false),
+        "elles" => (Some(Gender::Feminine), true),
+        "ils" | "eux" => (Some(Gender::Masculine), true),
+        _ => (Some(Gender::Masculine), false),
+    })
+}
+
+fn empty(start: usize, head: Head) -> Np {
+    Np {
+        start,
+        end: start,
+        full_end: start,
+        head,
+        det: Det::None,
+        role: None,
+        name: None,
+        acronym: None,
+        noun: None,
+        country: None,
+        gender: None,
+        plural: false,
+        parts: Vec::new(),
+    }
+}
+
+fn parse_one(toks: &[Tok], i: usize, doc: &DocWords, mode: Mode) -> Option<Np> {
+    let t = toks.get(i)?;
+    if t.quote.is_some() {
+        return None;
+    }
+    if let Some((gender, plural)) = pronoun(t, mode.stressed) {
+        let mut np = empty(i, Head::Pronoun);
+        np.end = i + 1;
+        np.full_end = i + 1;
+        np.gender = gender;
+        np.plural = plural;
+        return Some(np);
+    }
+    let mut k = i;
+    let mut det = Det::None;
+    // "l'un des responsables": the phrase is the one after "des".
+    if t.is("l")
+        && toks.get(i + 1).is_some_and(|n| n.is("un") || n.is("une"))
+        && toks.get(i + 2).is_some_and(|n| n.is("des") || n.is("d"))
+    {
+        k = i + 3;
+        det = Det::Indefinite;
+    } else if is_determiner(t) && !["de", "d", "du", "au", "aux"].contains(&t.folded.as_str()) {
+        det = determiner_kind(t);
+        k += 1;
+    }
+    // Up to two words before the head: numbers ("les trois magistrats") and
+    // adjectives ("le même chauffeur", "une autre source", "premier ministre").
+    let mut head_at = None;
+    for skip in 0..3 {
+        let h = k + skip;
+        let Some(w) = toks.get(h) else { break };
+        if w.quote.is_some() {
+            break;
+        }
+        if w.is_word() && LEXICON.noun(&w.folded).is_some() {
+            head_at = Some(h);
+            break;
+        }
+        // "Premier ministre", "Haut représentant": a capitalised adjective before a function.
+        let noun_next = toks
+            .get(h + 1)
+            .is_some_and(|n| n.is_word() && LEXICON.noun(&n.folded).is_some());
+        if w.is_word() && w.cap && !(noun_next && place_at(toks, h).is_none() && det != Det::None) {
+            head_at = Some(h);
+            break;
+        }
+        let modifier = (w.is_word()
+            && !w.cap
+            && !is_verbish(w)
+            && !is_preposition(w)
+            && !lex_is("relatives", w)
+            && !lex_is("coordinators", w)
+            && !is_determiner(w))
+            || w.kind == Kind::Number;
+        if !modifier || det == Det::None {
+            break;
+        }
+    }
+    let h = head_at?;
+    let mut np = empty(i, Head::Noun);
+    np.det = det;
+    let ht = &toks[h];
+    if let Some((head, country, end)) = place_at(toks, h) {
+        np.head = head;
+        np.country = Some(country);
+        np.name = Some((h, end));
+        np.end = end;
+        np.plural = head == Head::People;
+    } else if let Some(noun) = LEXICON.noun(&ht.folded) {
+        // A function or body, with its adjectives and complements.
+        np.noun = Some(noun);
+        np.gender = noun.gender;
+        np.plural = noun.plural;
+        let end = modifiers(toks, h + 1, doc, &mut np);
+        np.role = Some((k, end));
+        np.end = end;
+        // A name right after the function: "le maire Gaël Perdriau", "le syndicat CGT".
+        if let Some(name_end) = name_at(toks, end, doc) {
+            if place_at(toks, end).is_none_or(|(h, _, _)| h != Head::Metonym) {
+                np.name = Some((end, name_end));
+                np.end = name_end;
+                if np.gender.is_none() {
+                    np.gender = LEXICON.first_name(&toks[end].folded);
+                }
+            }
+        }
+    } else if let Some(end) = name_at(toks, h, doc) {
+        np.head = Head::Name;
+        np.name = Some((h, end));
+        np.end = end;
+        np.gender = LEXICON.first_name(&toks[h].folded);
+        // "Le Canard enchaîné", "La France insoumise": one lower-case word after a name with an article.
+        if det != Det::None
+            && toks.get(end).is_some_and(|w| {
+                w.is_word()
+                    && !w.cap
+                    && w.quote.is_none()
+                    && !is_verbish(w)
+                    && !is_preposition(w)
+                    && !lex_is("coordinators", w)
+                    && !lex_is("relatives", w)
+                    && !lex_is("object_clitics", w)
+                    && !lex_is("adverbs", w)
+                    && !is_infinitive(w)
+            })
+        {
+            np.end = end + 1;
+            np.name = Some((h, end + 1));
+        }
+    } else {
+        return None;
+    }
+    if np.head == Head::Noun && np.country.is_none() {
+        np.country = country_in(toks, np.start, np.end);
+    }
+    np.full_end = np.end;
+    acronym_after(toks, &mut np);
+    Some(np)
+}
+
+/// The country a demonym or a country name inside `a..b` points at.
+pub fn country_in(toks: &[Tok], a: usize, b: usize) -> Option<usize> {
+    (a..b).find_map(|k| {
+        let t = &toks[k];
+        if !t.is_word() {
+            return None;
+        }
+        LEXICON
+            .adjective_country(&t.folded)
+            .or_else(|| place_at(toks, k).map(|(_, c, _)| c))
+    })
+}
+
+/// Adjectives and complements after a head noun; returns the phrase's end.
+fn modifiers(toks: &[Tok], mut k: usize, doc: &DocWords, np: &mut Np) -> usize {
+    let mut end = k;
+    let mut complements = 0;
+    let mut adjectives = 0;
+    while k < toks.len() {
+        let t = &toks[k];
+        if t.quote.is_some() || !t.is_wordlike() {
+            break;
+        }
+        // A plain adjective ("russe", "proche", "civile").
+        if t.is_word() && !t.cap && adjectives < 3 && is_adjective_like(t) {
+            if let Some(c) = LEXICON.adjective_country(&t.folded) {
+                np.country.get_or_insert(c);
+            }
+            adjectives += 1;
+            k += 1;
+            end = k;
+            continue;
+        }
+        // A complement: "de la police", "du ministère", "des Affaires étrangères",
+        // "à l'ONU", "et des Finances".
+        let mut c = k;
+        if t.is("et")
+            && toks
+                .get(k + 1)
+                .is_some_and(|n| n.is("de") || n.is("des") || n.is("du") || n.is("d"))
+        {
+            c += 1;
+        }
+        let prep = &toks[c];
+        let de = prep.is("de") || prep.is("du") || prep.is("des") || prep.is("d");
+        let a =
+            prep.is_word() && (prep.lower == "à" || prep.folded == "au" || prep.folded == "aux");
+        if complements >= 4 || !(de || a) {
+            break;
+        }
+        let mut j = c + 1;
+        if toks
+            .get(j)
+            .is_some_and(|n| n.is("la") || n.is("l") || n.is("les") || n.is("le"))
+        {
+            j += 1;
+        }
+        let Some(w) = toks.get(j) else { break };
+        if w.quote.is_some() || !w.is_word() || is_infinitive(w) || is_verbish(w) {
+            break;
+        }
+        if a && !(w.cap || LEXICON.noun(&w.folded).is_some()) {
+            break;
+        }
+        if is_determiner(w)
+            || lex_is("relatives", w)
+            || lex_is("object_clitics", w)
+            || is_preposition(w)
+        {
+            break;
+        }
+        // The complement's own words: a name, or a noun with its adjectives.
+        let mut e = if let Some(name_end) = name_at(toks, j, doc) {
+            name_end
+        } else if let Some(name_end) = name_at(toks, j + 1, doc).filter(|_| {
+            LEXICON.first_name(&toks[j + 1].folded).is_none() && LEXICON.noun(&w.folded).is_some()
+        }) {
+            // "de la compagnie Flydubai"
+            name_end
+        } else {
+            j + 1
+        };
+        while e < toks.len()
+            && e - j < 4
+            && toks[e].is_word()
+            && toks[e].quote.is_none()
+            && is_adjective_like(&toks[e])
+        {
+            e += 1;
+        }
+        if let Some(country) = country_in(toks, j, e) {
+            np.country.get_or_insert(country);
+        }
+        complements += 1;
+        adjectives = 0;
+        k = e;
+        end = e;
+    }
+    end
+}
+
+/// A lower-case word that may qualify a noun: not a grammatical word, not a verb.
+fn is_adjective_like(t: &Tok) -> bool {
+    t.is_word()
+        && !t.cap
+        && !is_verbish(t)
+        && !is_determiner(t)
+        && !is_preposition(t)
+        && !lex_is("relatives", t)
+        && !lex_is("coordinators", t)
+        && !lex_is("object_clitics", t)
+        && !lex_is("subject_pronouns", t)
+        && !lex_is("adverbs", t)
+        && !lex_is("negation", t)
+        && !lex_is("subordinators", t)
+        && !t.folded.ends_with("ment")
+        && !is_infinitive(t)
+        && LEXICON
+            .noun(&t.folded)
+            .is_none_or(|n| n.kind == NounKind::Person && !n.plural)
+        && !matches!(
+            t.folded.as_str(),
+            "ce" | "cela"
+                | "ceci"
+                | "ca"
+                | "tout"
+                | "tous"
+                | "toute"
+                | "toutes"
+                | "aussi"
+                | "deja"
+                | "encore"
+                | "pour"
+                | "sans"
+        )
+}
+
+/// "(Insee)", "( LR )" after a phrase.
+fn acronym_after(toks: &[Tok], np: &mut Np) {
+    let k = np.end;
+    if toks.get(k).is_some_and(|t| t.is_punct('('))
+        && toks.get(k + 1).is_some_and(|t| t.is_word() && t.cap)
+        && toks.get(k + 2).is_some_and(|t| t.is_punct(')'))
+    {
+        np.acronym = Some((k + 1, k + 2));
+        np.end = k + 3;
+        np.full_end = k + 3;
+    }
+}
+
+fn coordination(toks: &[Tok], first: Np, doc: &DocWords, mode: Mode) -> Np {
+    let inner = Mode {
+        appositions: false,
+        coordination: false,
+        stressed: mode.stressed,
+    };
+    let mut parts = vec![first];
+    let mut k = parts[0].full_end;
+    loop {
+        let Some(t) = toks.get(k) else { break };
+        let (joiner_end, last) = if t.is_punct(',') {
+            (k + 1, false)
+        } else if t.is("et") || t.is("ou") {
+            (k + 1, true)
+        } else {
+            break;
+        };
+        let Some(next) = parse_one(toks, joiner_end, doc, inner) else {
+            break;
+        };
+        let compatible = |a: &Np, b: &Np| {
+            let placeish = |n: &Np| matches!(n.head, Head::Country | Head::Metonym | Head::People);
+            (placeish(a) && placeish(b))
+                || (a.head == Head::Name && b.head == Head::Name)
+                || (a.head == Head::Noun && b.head == Head::Noun)
+                || (a.head == Head::Name && b.head == Head::Noun && b.det != Det::None)
+                || (a.head == Head::Noun && b.head == Head::Name)
+        };
+        if next.head == Head::Pronoun || !compatible(&parts[0], &next) {
+            break;
+        }
+        k = next.full_end;
+        parts.push(next);
+        if last {
+            // A list is only a coordination when it ends with "et"/"ou".
+            let mut np = empty(parts[0].start, Head::Coordination);
+            np.end = k;
+            np.full_end = k;
+            np.plural = true;
+            np.country = parts.iter().find_map(|p| p.country);
+            np.parts = parts;
+            return np;
+        }
+    }
+    parts.swap_remove(0)
+}
+
+/// ", le porte-parole du ministère," after a name; ", Igor Konachenkov," after a function.
+fn appositions(toks: &[Tok], np: &mut Np, doc: &DocWords) {
+    let mut k = np.full_end;
+    for _ in 0..3 {
+        if !toks.get(k).is_some_and(|t| t.is_punct(',')) {
+            break;
+        }
+        let seg = k + 1;
+        let Some(first) = toks.get(seg) else { break };
+        if first.quote.is_some() {
+            break;
+        }
+        let mut seg_end = None;
+        if let Some(inner) = parse_one(toks, seg, doc, CORE) {
+            match inner.head {
+                Head::Name if np.name.is_none() && np.head == Head::Noun => {
+                    np.name = inner.name;
+                    if np.gender.is_none() {
+                        np.gender = inner.gender;
+                    }
+                    seg_end = Some(inner.end);
+                }
+                Head::Noun if inner.kind() == Some(NounKind::Person) || np.head == Head::Name => {
+                    if np.role.is_none() {
+                        np.role = inner.role;
+                        np.noun = inner.noun;
+                        if np.gender.is_none() {
+                            np.gender = inner.gender;
+                        }
+                        if np.country.is_none() {
+                            np.country = inner.country;
+                        }
+                    }
+                    seg_end = Some(inner.end);
+                }
+                _ => {}
+            }
+        }
+        // A participle or prepositional phrase: ", éliminé au deuxième tour,", ", à Lyon ,".
+        if seg_end.is_none() && (looks_like_participle(first) || is_preposition(first)) {
+            let mut e = seg + 1;
+            while e < toks.len()
+                && e - seg < 14
+                && !toks[e].is_punct(',')
+                && !toks[e].is_punct('.')
+                && toks[e].quote.is_none()
+                && !is_auxiliary(&toks[e])
+            {
+                e += 1;
+            }
+            if toks.get(e).is_some_and(|t| t.is_punct(',')) {
+                seg_end = Some(e);
+            }
+        }
+        let Some(e) = seg_end else { break };
+        // The apposition must end the phrase: a comma, the end, or a bracket.
+        let closes = toks
+            .get(e)
+            .is_none_or(|t| t.is_punct(',') || t.is_punct('.') || t.is_punct(')'))
+            || toks.get(e).is_some_and(|t| is_verbish(t) || t.is("qui"));
+        if !closes {
+            break;
+        }
+        np.full_end = e;
+        k = e;
+    }
+}
+
+fn looks_like_participle(t: &Tok) -> bool {
+    t.is_word()
+        && !t.cap
+        && [
+            "é", "ée", "és", "ées", "i", "ie", "is", "u", "ue", "us", "it", "ite", "its",
+        ]
+        .iter()
+        .any(|s| t.lower.ends_with(s))
+}
+
+/// The words of a token range as written in `text` (from the first token's
+/// start to the last one's end).
+pub fn span_text<'a>(text: &'a str, toks: &[Tok], a: usize, b: usize) -> &'a str {
+    if a >= b || b > toks.len() {
+        return "";
+    }
+    text.get(toks[a].start..toks[b - 1].end).unwrap_or("")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::claims::tokens::read_block;
+
+    fn np_of(
+        text: &str,
+        at_word: &str,
+        mode: Mode,
+    ) -> (String, Option<String>, Option<String>, Head) {
+        let mut quotes = Vec::new();
+        let sentences = read_block(text, 0, text.len(), 0, &mut quotes);
+        let toks = &sentences[0].toks;
+        let mut doc = DocWords::default();
+        doc.learn(toks);
+        let i = toks.iter().position(|t| t.folded == at_word).expect("word");
+        let np = parse(toks, i, &doc, mode).expect("a phrase");
+        (
+            span_text(text, toks, np.start, np.full_end).to_owned(),
+            np.role.map(|(a, b)| span_text(text, toks, a, b).to_owned()),
+            np.name.map(|(a, b)| span_text(text, toks, a, b).to_owned()),
+            np.head,
+        )
+    }
+
+    #[test]
+    fn functions_with_complements_and_names() {
+        let (_, role, name, _) = np_of(
+            "De son côté, le porte-parole du ministère, Igor Konachenkov, a indiqué",
+            "le",
+            SUBJECT,
+        );
+        assert_eq!(role.as_deref(), Some("porte-parole du ministère"));
+        assert_eq!(name.as_deref(), Some("Igor Konachenkov"));
+        let (_, role, name, _) = np_of(
+            "Le ministre russe de la Défense Sergueï Choïgou a tenu",
+            "le",
+            SUBJECT,
+        );
+        assert_eq!(role.as_deref(), Some("ministre russe de la Défense"));
+        assert_eq!(name.as_deref(), Some("Sergueï Choïgou"));
+        let (_, role, _, _) = np_of("selon la procureure de Grasse.", "la", AFTER_MARKER);
+        assert_eq!(role.as_deref(), Some("procureure de Grasse"));
+    }
+
+    #[test]
+    fn names_with_appositions_and_places() {
+        let (full, role, name, head) = np_of(
+            "Ghaith al Ghaith, le PDG de la compagnie Flydubai, a annoncé",
+            "ghaith",
+            SUBJECT,
+        );
+        assert_eq!(name.as_deref(), Some("Ghaith al Ghaith"));
+        assert_eq!(role.as_deref(), Some("PDG de la compagnie Flydubai"));
+        assert_eq!(full, "Ghaith al Ghaith, le PDG de la compagnie Flydubai");
+        assert_eq!(head, Head::Name);
+        let (_, _, _, head) = np_of("Selon Bakou, rien.", "bakou", AFTER_MARKER);
+        assert_eq!(head, Head::Metonym);
+    }
+
+    #[test]
+    fn coordinations_end_with_et() {
+        let (full, _, _, head) = np_of(
+            "La France, la Russie et les États-Unis ont mis en garde",
+            "la",
+            SUBJECT,
+        );
+        assert_eq!(head, Head::Coordination);
+        assert_eq!(full, "La France, la Russie et les États-Unis");
+    }
+}
