@@ -174,14 +174,12 @@ fn stream(block_text: &str, base: usize, quotes: &[Quote], first_quote: usize) -
         let numbers = group.iter().any(|w| w.kind == TokenKind::Number);
         if group.len() == 1 || numbers {
             for w in group {
-                out.push(word_tok(
-                    block_text,
-                    w.start,
-                    w.end,
-                    base,
-                    w.kind,
-                    w.capitalized,
-                ));
+                let mut t = word_tok(block_text, w.start, w.end, base, w.kind, w.capitalized);
+                if w.kind == TokenKind::Number {
+                    // "2.000", "2 000" → "2000": the tokenizer's reading.
+                    t.folded = w.folded.clone();
+                }
+                out.push(t);
             }
         } else {
             let parts: Vec<&str> = group.iter().map(|w| w.folded.as_str()).collect();
