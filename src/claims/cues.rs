@@ -250,7 +250,7 @@ fn auxiliary_before(toks: &[Tok], p: usize) -> Option<(usize, Option<usize>)> {
         }
         // Walk back over an adverb or adverbial phrase ending at k-1.
         let mut found = false;
-        for back in 1..=4.min(k) {
+        for back in (1..=4.min(k)).rev() {
             if adverb_at(toks, k - back) == Some(k) {
                 k -= back;
                 found = true;
@@ -410,8 +410,7 @@ fn subject(toks: &[Tok], clause_start: usize, g: usize, doc: &DocWords) -> Optio
         if t.quote.is_some() || !t.is_wordlike() {
             continue;
         }
-        // A subject is not inside a prepositional phrase.
-        if s > clause_start && is_preposition(&toks[s - 1]) && !toks[s - 1].is("des") {
+        if !np_start_ok(toks, s, clause_start) {
             continue;
         }
         let Some(np) = np::parse(toks, s, doc, np::SUBJECT) else {
@@ -422,6 +421,23 @@ fn subject(toks: &[Tok], clause_start: usize, g: usize, doc: &DocWords) -> Optio
         }
     }
     None
+}
+
+/// Whether a subject may start at `s`: at the clause start, or after
+/// punctuation, a conjunction, an adverb or a date, never inside another
+/// phrase ("avec le ministre", "la région").
+fn np_start_ok(toks: &[Tok], s: usize, clause_start: usize) -> bool {
+    if s <= clause_start {
+        return true;
+    }
+    let prev = &toks[s - 1];
+    matches!(prev.kind, Kind::Punct(_) | Kind::QuoteClose(_))
+        || lex("subordinators", prev)
+        || lex("coordinators", prev)
+        || prev.is("que")
+        || prev.is("qu")
+        || adverb_at(toks, s - 1) == Some(s)
+        || (1..=4).any(|back| s >= back && time_at(toks, s - back) == Some(s))
 }
 
 /// The antecedent of "qui" at `q`: a phrase ending just before it.
@@ -478,13 +494,15 @@ fn ends_incise(toks: &[Tok], k: usize) -> bool {
     }
 }
 
-/// The subject after an incise verb ("…, a déclaré Sergueï Lavrov aux journalistes").
-fn inverted_subject(toks: &[Tok], after: usize, doc: &DocWords) -> Option<Np> {
+/// The subject after an incise verb ("…, a déclaré Sergueï Lavrov aux
+/// journalistes"). After a clause boundary the incise is certain and the
+/// subject may run on ("le candidat d'En marche !").
+fn inverted_subject(toks: &[Tok], after: usize, doc: &DocWords, incise: bool) -> Option<Np> {
     let np = np::parse(toks, after, doc, np::SUBJECT)?;
     if np.head == Head::Pronoun || !speakerish(&np) {
         return None;
     }
-    ends_incise(toks, np.full_end).then_some(np)
+    (incise || ends_incise(toks, np.full_end)).then_some(np)
 }
 
 /// Frames that take a noun phrase right after the verb.
@@ -513,7 +531,7 @@ fn complement(toks: &[Tok], v: &Verb, after: usize) -> Option<usize> {
     {
         return Some(k);
     }
-    if has(frame::DE) && (t.is("de") || t.is("d") || t.is("du") || t.is("des")) {
+    if has(frame::DE | frame::OBJDE) && (t.is("de") || t.is("d") || t.is("du") || t.is("des")) {
         return Some(k);
     }
     if has(frame::A) && t.is_word() && (t.lower == "à" || t.is("au") || t.is("aux")) {
@@ -589,6 +607,30 @@ pub fn find(toks: &[Tok], doc: &DocWords) -> Vec<Cue> {
                 if v.has(frame::ONLY_INV) {
                     continue;
                 }
+                let k = skip_adverbials(toks, after);
+                let reported = toks.get(k).is_some_and(|t| {
+                    t.is("que")
+                        || t.is("qu")
+                        || t.is_punct(':')
+                        || matches!(t.kind, Kind::QuoteOpen(_))
+                        || t.is("de")
+                        || t.is("d")
+                });
+                if g.infinitive && !reported {
+                    continue;
+                }
+                // A participle opens its own phrase: after a comma, a
+                // quotation, "en", or at the start ("Tout en saluant").
+                let opens = g.start == 0
+                    || toks[g.start].is("en")
+                    || toks[g.start].is("tout")
+                    || matches!(
+                        toks[g.start - 1].kind,
+                        Kind::Punct(',') | Kind::QuoteClose(_)
+                    );
+                if g.present_participle && !opens {
+                    continue;
+                }
                 cues.push(Cue {
                     verb: Some(g.verb),
                     group: (g.start, g.end),
@@ -604,7 +646,9 @@ pub fn find(toks: &[Tok], doc: &DocWords) -> Vec<Cue> {
         // 2. An incise with its subject after the verb.
         let subject_at = skip_adverbials(toks, after);
         if v.has(frame::INV) {
-            if let Some(np) = inverted_subject(toks, subject_at, doc) {
+            if let Some(np) =
+                inverted_subject(toks, subject_at, doc, boundary_before(toks, g.start))
+            {
                 let no_object = !v.has(OBJECT_FRAMES | frame::DE | frame::A | frame::SUR);
                 let object_like = subject_at == after && !boundary_before(toks, g.start);
                 if boundary_before(toks, g.start)
@@ -639,6 +683,9 @@ pub fn find(toks: &[Tok], doc: &DocWords) -> Vec<Cue> {
         let clause_start = clause_start(toks, g.start, &cues);
         let source = if let Some(np) = subject(toks, clause_start, g.start, doc) {
             Source::Phrase(np)
+        } else if g.start > 0 && toks[g.start - 1].is("et") {
+            // "a immédiatement réagi et a nié": the same subject.
+            Source::MainSubject
         } else if g.start > 0 && (toks[g.start - 1].is("qui")) {
             match antecedent(toks, clause_start, g.start - 1, doc) {
                 Some(np) => Source::Phrase(np),
@@ -675,8 +722,44 @@ pub fn find(toks: &[Tok], doc: &DocWords) -> Vec<Cue> {
         }
         kept.push(c);
     }
+    let mut kept = nest(toks, kept);
     delimit(toks, &mut kept);
     kept
+}
+
+/// An incise after a clause that has its own reporting verb: either the verb
+/// introduces a quotation the incise then claims ("Elle précise avoir réagi :
+/// « … », affirme-t-elle"; the first cue's words stop at the colon), or the
+/// whole clause is what the incise reports ("L'IGF a confirmé la transaction,
+/// conclut l'agence"; the inner cue is part of the reported words).
+fn nest(toks: &[Tok], cues: Vec<Cue>) -> Vec<Cue> {
+    let mut out: Vec<Cue> = Vec::with_capacity(cues.len());
+    for c in cues {
+        let incise = c.verb.is_some() && c.direction == Direction::Left;
+        if incise {
+            if let Some(prev) = out.last_mut() {
+                let inner = prev.verb.is_some()
+                    && prev.direction == Direction::Right
+                    && matches!(prev.source, Source::Phrase(_));
+                if inner {
+                    let colon_quote = (prev.content_from..c.region.0).find(|&k| {
+                        toks[k].is_punct(':')
+                            && toks
+                                .get(k + 1)
+                                .is_some_and(|n| matches!(n.kind, Kind::QuoteOpen(_)))
+                    });
+                    match colon_quote {
+                        Some(k) => prev.content = Some(trim(toks, prev.content_from, k)),
+                        None => {
+                            out.pop();
+                        }
+                    }
+                }
+            }
+        }
+        out.push(c);
+    }
+    out
 }
 
 fn ends_sentence(toks: &[Tok], k: usize) -> bool {
@@ -892,9 +975,9 @@ fn markers(toks: &[Tok], doc: &DocWords, cues: &mut Vec<Cue>) {
         }
         let initial = clause_initial(toks, i);
         let words_after = content_words(toks, region_end);
-        let direction = if initial || t.is("pour") {
+        let direction = if (initial || t.is("pour")) && words_after >= 2 {
             Direction::Right
-        } else if words_after >= 3 {
+        } else if words_after >= 3 && !initial {
             Direction::Around
         } else {
             Direction::Left
@@ -971,11 +1054,26 @@ fn delimit(toks: &[Tok], cues: &mut [Cue]) {
         } else {
             toks.len()
         };
-        let (from, to) = match cues[i].direction {
+        let (from, mut to) = match cues[i].direction {
             Direction::Left => (prev_end, cues[i].region.0),
             Direction::Right => (cues[i].content_from, next_start),
             Direction::Around => (prev_end, next_start),
         };
+        // "ont mis en garde X contre Y et ont appelé …": a second verb of the
+        // same subject ends the reported words (not inside a que-clause).
+        if cues[i].direction == Direction::Right
+            && !(from > 0 && (toks[from - 1].is("que") || toks[from - 1].is("qu")))
+        {
+            if let Some(k) = (from..to).find(|&k| {
+                toks[k].quote.is_none()
+                    && (toks[k].is("et") || toks[k].is("mais"))
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|n| is_auxiliary(n) || n.is("s") || n.is("se"))
+            }) {
+                to = k;
+            }
+        }
         let (from, to) = trim(toks, from, to);
         if from < to {
             cues[i].content = Some((from, to));

@@ -207,26 +207,38 @@ impl Reader<'_> {
         let toks = &s.toks;
         let found_before = self.found.len();
         let cues = cues::find(toks, &self.words);
-        let mut sentence_speakers: Vec<usize> = Vec::new();
+        // Speakers named by the cues' phrases first; a participle or a
+        // coordinated verb then takes the nearest of them ("Tout en saluant
+        // …, Ilham Aliev a accusé …").
+        let mut speakers: Vec<Option<(usize, String)>> = Vec::with_capacity(cues.len());
         for cue in &cues {
+            speakers.push(match (&cue.source, cue.content) {
+                (Source::Phrase(np), Some(_)) => self
+                    .resolve(toks, np, si, s.block)
+                    .map(|e| (e, span_text(self.text, toks, np.start, np.end).to_owned())),
+                _ => None,
+            });
+        }
+        for k in 0..cues.len() {
+            if !matches!(cues[k].source, Source::MainSubject) || cues[k].content.is_none() {
+                continue;
+            }
+            let near = (0..k)
+                .rev()
+                .chain(k + 1..cues.len())
+                .find_map(|j| speakers[j].as_ref().map(|x| x.0));
+            let e = near
+                .or_else(|| {
+                    let np = self.main_subject(toks)?;
+                    self.resolve(toks, &np, si, s.block)
+                })
+                .or_else(|| self.salience.last().map(|x| x.entity));
+            speakers[k] = e.map(|e| (e, String::new()));
+        }
+        for (cue, speaker) in cues.iter().zip(speakers) {
             let Some((a, b)) = cue.content else { continue };
-            let (speaker, mention) = match &cue.source {
-                Source::Phrase(np) => {
-                    let Some(e) = self.resolve(toks, np, si, s.block) else {
-                        continue;
-                    };
-                    (e, span_text(self.text, toks, np.start, np.end).to_owned())
-                }
-                Source::MainSubject => {
-                    let e = sentence_speakers.last().copied().or_else(|| {
-                        let np = self.main_subject(toks)?;
-                        self.resolve(toks, &np, si, s.block)
-                    });
-                    let Some(e) = e.or_else(|| self.salience.last().map(|x| x.entity)) else {
-                        continue;
-                    };
-                    (e, String::new())
-                }
+            let Some((speaker, mention)) = speaker else {
+                continue;
             };
             let Some((start, end, kind)) = self.content(toks, a, b, cue) else {
                 continue;
@@ -237,7 +249,22 @@ impl Reader<'_> {
                 .filter(|v| v.has(frame::ACCUSE))
                 .map(|_| self.accusation(toks, cue, speaker, a, b, si, s.block));
             let places = places_in(toks, a, b);
-            sentence_speakers.push(speaker);
+            // "Bakou parle de …, et rejette …": a second verb of the same
+            // subject continues the statement.
+            let coordinated = matches!(cue.source, Source::MainSubject)
+                && cue.group.0 > 0
+                && toks[cue.group.0 - 1].is("et");
+            if coordinated {
+                if let Some(last) = self.found[found_before..].last_mut() {
+                    if last.speaker == speaker && last.end <= start {
+                        last.end = end;
+                        if last.kind == StatementKind::Direct || kind != StatementKind::Indirect {
+                            last.kind = StatementKind::Mixed;
+                        }
+                        continue;
+                    }
+                }
+            }
             self.found.push(Found {
                 speaker,
                 mention,

@@ -719,18 +719,30 @@ fn appositions(toks: &[Tok], np: &mut Np, doc: &DocWords) {
         let mut seg_end = None;
         if let Some(inner) = parse_one(toks, seg, doc, CORE) {
             match inner.head {
-                Head::Name if np.name.is_none() && np.head == Head::Noun => {
+                Head::Name
+                    if np.name.is_none()
+                        && np.head == Head::Noun
+                        && np.kind() == Some(NounKind::Person) =>
+                {
                     np.name = inner.name;
                     if np.gender.is_none() {
                         np.gender = inner.gender;
                     }
                     seg_end = Some(inner.end);
                 }
-                Head::Noun if inner.kind() == Some(NounKind::Person) || np.head == Head::Name => {
+                Head::Noun
+                    if np.head == Head::Name
+                        && matches!(
+                            inner.kind(),
+                            Some(NounKind::Person) | Some(NounKind::Org) | Some(NounKind::Media)
+                        ) =>
+                {
                     if np.role.is_none() {
                         np.role = inner.role;
                         np.noun = inner.noun;
-                        if np.gender.is_none() {
+                        // "une représentante" tells a person's gender; "organisme"
+                        // says nothing of how the text refers to a body.
+                        if np.gender.is_none() && inner.kind() == Some(NounKind::Person) {
                             np.gender = inner.gender;
                         }
                         if np.country.is_none() {
@@ -743,7 +755,14 @@ fn appositions(toks: &[Tok], np: &mut Np, doc: &DocWords) {
             }
         }
         // A participle or prepositional phrase: ", éliminé au deuxième tour,", ", à Lyon ,".
-        if seg_end.is_none() && (looks_like_participle(first) || is_preposition(first)) {
+        let locative = first.is_word()
+            && (first.lower == "à"
+                || [
+                    "au", "aux", "en", "dans", "chez", "depuis", "lors", "pendant", "sur", "pres",
+                    "aupres", "vers",
+                ]
+                .contains(&first.folded.as_str()));
+        if seg_end.is_none() && (looks_like_participle(first) || locative) {
             let mut e = seg + 1;
             while e < toks.len()
                 && e - seg < 14
@@ -775,6 +794,7 @@ fn appositions(toks: &[Tok], np: &mut Np, doc: &DocWords) {
 fn looks_like_participle(t: &Tok) -> bool {
     t.is_word()
         && !t.cap
+        && !is_auxiliary(t)
         && [
             "é", "ée", "és", "ées", "i", "ie", "is", "u", "ue", "us", "it", "ite", "its",
         ]
