@@ -45,6 +45,9 @@ pub struct Cue {
     pub content_from: usize,
     /// Token range of the reported words, set once every cue of the sentence is known.
     pub content: Option<(usize, usize)>,
+    /// The verb is in the third person plural ("qualifient", "ont déclaré"):
+    /// an inverted or pronoun subject agrees with it.
+    pub plural: bool,
 }
 
 impl Cue {
@@ -170,6 +173,16 @@ fn circumstance_at(toks: &[Tok], i: usize) -> Option<usize> {
             }
             break;
         }
+        // "depuis la Corrèze où il se trouvait en déplacement,": a relative
+        // clause inside the circumstance runs to the comma.
+        if (w.is("ou") || w.is("dont")) && words > 0 {
+            let Some(comma) = toks[k..].iter().take(14).position(|x| x.is_punct(',')) else {
+                break;
+            };
+            k += comma;
+            words += 1;
+            break;
+        }
         if w.is("que") || w.is("qu") || is_verbish(w) || LEXICON.is("relatives", &w.folded) {
             break;
         }
@@ -225,6 +238,8 @@ struct Group {
     infinitive: bool,
     pronominal: bool,
     passive: bool,
+    /// Third person plural ("qualifient", "ont déclaré").
+    plural: bool,
 }
 
 /// The auxiliary governing a participle at `p`: its index, skipping adverbs
@@ -327,6 +342,7 @@ fn groups(toks: &[Tok]) -> Vec<Group> {
                 infinitive: false,
                 pronominal: false,
                 passive: false,
+                plural: false,
             };
             if let Some((a, inv)) = aux {
                 let (s, pron) = clitics_before(toks, a);
@@ -376,6 +392,9 @@ fn groups(toks: &[Tok]) -> Vec<Group> {
             if v.has(frame::PRON) && !g.pronominal || v.has(frame::NOPRON) && g.pronominal {
                 continue;
             }
+            let finite = aux.map_or(i, |(a, _)| a);
+            let w = toks[finite].lower.as_str();
+            g.plural = w.ends_with("ent") || w == "ont" || w == "sont" || w.ends_with("ront");
             out.push(g);
             break;
         }
@@ -448,7 +467,9 @@ fn antecedent(toks: &[Tok], clause_start: usize, q: usize, doc: &DocWords) -> Op
         q
     };
     (clause_start..target).find_map(|s| {
-        if s > clause_start && is_preposition(&toks[s - 1]) && !toks[s - 1].is("selon") {
+        // "bloqué par Obama, qui estimait": the antecedent may sit in a
+        // prepositional phrase, but not start inside another phrase.
+        if s > clause_start && (is_determiner(&toks[s - 1]) && !is_preposition(&toks[s - 1])) {
             return None;
         }
         np::parse(toks, s, doc, np::SUBJECT)
@@ -521,7 +542,10 @@ fn complement(toks: &[Tok], v: &Verb, after: usize) -> Option<usize> {
         return Some(k + 1);
     }
     if matches!(t.kind, Kind::QuoteOpen(_))
-        && (has(frame::QUOTE) || has(OBJECT_FRAMES) || has(frame::QUE))
+        && (has(frame::QUOTE)
+            || has(OBJECT_FRAMES)
+            || has(frame::QUE)
+            || has(frame::A | frame::DE | frame::SUR))
     {
         return Some(k);
     }
@@ -598,6 +622,7 @@ pub fn find(toks: &[Tok], doc: &DocWords) -> Vec<Cue> {
                 direction,
                 content_from,
                 content: None,
+                plural: g.plural,
             });
             continue;
         }
@@ -631,6 +656,15 @@ pub fn find(toks: &[Tok], doc: &DocWords) -> Vec<Cue> {
                 if g.present_participle && !opens {
                     continue;
                 }
+                let gerund = toks[g.start].is("en") || toks[g.start].is("tout");
+                let quoted = toks[from..]
+                    .iter()
+                    .take_while(|t| !t.is_punct('.') && !t.is_punct(','))
+                    .any(|t| matches!(t.kind, Kind::QuoteOpen(_)));
+                if g.present_participle && !gerund && !reported && !quoted {
+                    // "…, signalant les personnes soupçonnées": not a report.
+                    continue;
+                }
                 cues.push(Cue {
                     verb: Some(g.verb),
                     group: (g.start, g.end),
@@ -639,6 +673,7 @@ pub fn find(toks: &[Tok], doc: &DocWords) -> Vec<Cue> {
                     direction: Direction::Right,
                     content_from: from,
                     content: None,
+                    plural: g.plural,
                 });
             }
             continue;
@@ -651,9 +686,9 @@ pub fn find(toks: &[Tok], doc: &DocWords) -> Vec<Cue> {
             {
                 let no_object = !v.has(OBJECT_FRAMES | frame::DE | frame::A | frame::SUR);
                 let object_like = subject_at == after && !boundary_before(toks, g.start);
+                let only_inv = v.has(frame::ONLY_INV);
                 if boundary_before(toks, g.start)
-                    || (no_object && !object_like)
-                    || no_object && ends_sentence(toks, np.full_end)
+                    || (no_object && !only_inv && object_like && ends_sentence(toks, np.full_end))
                 {
                     let content_from = complement(toks, v, np.full_end);
                     cues.push(Cue {
@@ -668,6 +703,7 @@ pub fn find(toks: &[Tok], doc: &DocWords) -> Vec<Cue> {
                         content_from: content_from.unwrap_or(np.full_end),
                         source: Source::Phrase(np),
                         content: None,
+                        plural: g.plural,
                     });
                     continue;
                 }
@@ -683,7 +719,11 @@ pub fn find(toks: &[Tok], doc: &DocWords) -> Vec<Cue> {
         let clause_start = clause_start(toks, g.start, &cues);
         let source = if let Some(np) = subject(toks, clause_start, g.start, doc) {
             Source::Phrase(np)
-        } else if g.start > 0 && toks[g.start - 1].is("et") {
+        } else if g.start > 0
+            && (toks[g.start - 1].is("et")
+                || toks[g.start - 1].is("mais")
+                || toks[g.start - 1].is("puis"))
+        {
             // "a immédiatement réagi et a nié": the same subject.
             Source::MainSubject
         } else if g.start > 0 && (toks[g.start - 1].is("qui")) {
@@ -707,6 +747,7 @@ pub fn find(toks: &[Tok], doc: &DocWords) -> Vec<Cue> {
             direction: Direction::Right,
             content_from: from,
             content: None,
+            plural: g.plural,
         });
     }
     markers(toks, doc, &mut cues);
@@ -800,7 +841,11 @@ fn passive_cue(toks: &[Tok], g: &Group, v: &Verb, doc: &DocWords) -> Option<Cue>
     let from = complement(toks, v, g.end)?;
     // The agent: "par" + a speaker phrase, before the clause ends.
     let mut k = from;
-    while k < toks.len() && !toks[k].is_punct('.') && !toks[k].is_punct(';') && k - from < 40 {
+    let mut words_outside = 0;
+    while k < toks.len() && !toks[k].is_punct('.') && !toks[k].is_punct(';') && words_outside < 25 {
+        if toks[k].quote.is_none() {
+            words_outside += 1;
+        }
         if toks[k].is("par") && toks[k].quote.is_none() {
             if let Some(np) = np::parse(toks, k + 1, doc, np::SUBJECT).filter(speakerish) {
                 if np.head != Head::Pronoun {
@@ -812,6 +857,7 @@ fn passive_cue(toks: &[Tok], g: &Group, v: &Verb, doc: &DocWords) -> Option<Cue>
                         direction: Direction::Right,
                         content_from: from,
                         content: Some((from, k)),
+                        plural: g.plural,
                     });
                 }
             }
@@ -975,6 +1021,13 @@ fn markers(toks: &[Tok], doc: &DocWords, cues: &mut Vec<Cue>) {
         }
         let initial = clause_initial(toks, i);
         let words_after = content_words(toks, region_end);
+        let comma_before =
+            i > 0 && (toks[i - 1].is_punct(',') || matches!(toks[i - 1].kind, Kind::QuoteClose(_)));
+        if !initial && !comma_before && words_after >= 3 && !t.is("d") {
+            // "des réglementations qui vont selon lui « trop loin » et …"
+            i += 1;
+            continue;
+        }
         let direction = if (initial || t.is("pour")) && words_after >= 2 {
             Direction::Right
         } else if words_after >= 3 && !initial {
@@ -990,6 +1043,7 @@ fn markers(toks: &[Tok], doc: &DocWords, cues: &mut Vec<Cue>) {
             direction,
             content_from: region_end,
             content: None,
+            plural: false,
         });
         i = region_end.max(i + 1);
     }
@@ -1059,6 +1113,18 @@ fn delimit(toks: &[Tok], cues: &mut [Cue]) {
             Direction::Right => (cues[i].content_from, next_start),
             Direction::Around => (prev_end, next_start),
         };
+        // "Selon X, le boson va permettre … : « Nous avons … »": the quotation
+        // after a colon is a statement of its own (the same speaker's).
+        if cues[i].verb.is_none() && cues[i].direction == Direction::Right {
+            if let Some(k) = (from..to).find(|&k| {
+                toks[k].is_punct(':')
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|n| matches!(n.kind, Kind::QuoteOpen(_)))
+            }) {
+                to = k;
+            }
+        }
         // "ont mis en garde X contre Y et ont appelé …": a second verb of the
         // same subject ends the reported words (not inside a que-clause).
         if cues[i].direction == Direction::Right

@@ -320,8 +320,13 @@ impl Reader<'_> {
                 let q = &self.quotes[q1];
                 (q.inner_start, q.inner_end, StatementKind::Direct)
             }
-            (_, Kind::QuoteClose(ql)) if cue.direction != Direction::Right => {
-                // Narration then quotation before an incise: the quoted words.
+            (_, Kind::QuoteClose(ql))
+                if cue.direction != Direction::Right
+                    && self.quote_words(opens[0], last, toks) >= 3 =>
+            {
+                // Narration then quotation before an incise: the quoted words
+                // ("L'accord … «est respecté dans son intégralité», a confirmé"),
+                // unless only a word is quoted ("Une mesure «inacceptable», selon X").
                 let qf = quote_of(*opens.first()?)?;
                 let words_outside = (first..last)
                     .filter(|&k| toks[k].quote.is_none() && toks[k].is_wordlike())
@@ -359,6 +364,13 @@ impl Reader<'_> {
             kind
         };
         Some((start, end, kind))
+    }
+
+    /// Words quoted between tokens `a` and `b`.
+    fn quote_words(&self, a: usize, b: usize, toks: &[Tok]) -> usize {
+        (a..=b.min(toks.len() - 1))
+            .filter(|&k| toks[k].quote.is_some() && toks[k].is_wordlike())
+            .count()
     }
 
     fn accusation(

@@ -148,6 +148,8 @@ pub struct Lexicon {
     pub weekdays: HashMap<String, u32>,
     pub relative_days: HashMap<String, i64>,
     pub day_parts: HashSet<String>,
+    /// Lines of the data files that could not be read (checked by a test).
+    pub problems: Vec<String>,
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
@@ -196,6 +198,7 @@ impl Lexicon {
             weekdays: HashMap::new(),
             relative_days: HashMap::new(),
             day_parts: HashSet::new(),
+            problems: Vec::new(),
         };
         lex.load_verbs(include_str!("../../data/reporting_verbs_fr.txt"));
         lex.load_nouns(include_str!("../../data/speaker_nouns_fr.txt"));
@@ -211,12 +214,15 @@ impl Lexicon {
         for line in data_lines(source) {
             let mut fields = line.split('|').map(str::trim);
             let lemma_field = fields.next().unwrap_or("");
-            let frames = fields
-                .next()
-                .unwrap_or("")
-                .split_whitespace()
-                .filter_map(frame::parse)
+            let frame_words: Vec<&str> = fields.next().unwrap_or("").split_whitespace().collect();
+            let frames = frame_words
+                .iter()
+                .filter_map(|w| frame::parse(w))
                 .fold(0, |a, f| a | f);
+            if frame_words.is_empty() || frame_words.iter().any(|w| frame::parse(w).is_none()) {
+                self.problems
+                    .push(format!("reporting_verbs_fr.txt: {line}"));
+            }
             let extra: Vec<String> = fields
                 .next()
                 .unwrap_or("")
@@ -271,9 +277,13 @@ impl Lexicon {
                 "media" => NounKind::Media,
                 "doc" => NounKind::Doc,
                 "info" => NounKind::Info,
-                _ => continue,
+                _ => {
+                    self.problems.push(format!("speaker_nouns_fr.txt: {line}"));
+                    continue;
+                }
             };
             if forms.len() != 4 {
+                self.problems.push(format!("speaker_nouns_fr.txt: {line}"));
                 continue;
             }
             let entry = self.noun_lemmas.len() as u16;
@@ -309,6 +319,10 @@ impl Lexicon {
     fn load_countries(&mut self, source: &str) {
         for line in data_lines(source) {
             let fields: Vec<&str> = line.split('|').map(str::trim).collect();
+            if fields.len() != 4 {
+                self.problems.push(format!("countries_fr.txt: {line}"));
+                continue;
+            }
             let names: Vec<&str> = fields
                 .first()
                 .map_or(vec![], |f| f.split_whitespace().collect());
@@ -536,6 +550,15 @@ mod tests {
         assert_ne!(kind("dit") & form::PARTICIPLE, 0);
         assert_ne!(kind("exclut") & form::FINITE, 0);
         assert!(lex.verb_forms("à").is_empty());
+    }
+
+    #[test]
+    fn every_data_line_is_read() {
+        assert!(
+            LEXICON.problems.is_empty(),
+            "unreadable lines: {:?}",
+            LEXICON.problems
+        );
     }
 
     #[test]

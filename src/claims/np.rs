@@ -433,13 +433,8 @@ fn parse_one(toks: &[Tok], i: usize, doc: &DocWords, mode: Mode) -> Option<Np> {
             head_at = Some(h);
             break;
         }
-        let modifier = (w.is_word()
-            && !w.cap
-            && !is_verbish(w)
-            && !is_preposition(w)
-            && !lex_is("relatives", w)
-            && !lex_is("coordinators", w)
-            && !is_determiner(w))
+        let modifier = (w.is_word() && !w.cap && lex_is("prenominal", w))
+            || (w.is_word() && !w.cap && LEXICON.cardinals.contains_key(w.folded.as_str()))
             || w.kind == Kind::Number;
         if !modifier || det == Det::None {
             break;
@@ -471,6 +466,15 @@ fn parse_one(toks: &[Tok], i: usize, doc: &DocWords, mode: Mode) -> Option<Np> {
                 if np.gender.is_none() {
                     np.gender = LEXICON.first_name(&toks[end].folded);
                 }
+            }
+        } else if toks.get(end).is_some_and(|t| {
+            t.cap && t.quote.is_none() && (t.is("le") || t.is("la") || t.is("les") || t.is("l"))
+        }) && matches!(noun.kind, NounKind::Media | NounKind::Org)
+        {
+            // "le quotidien français Le Figaro": an outlet's name with its article.
+            if let Some(name_end) = name_at(toks, end + 1, doc) {
+                np.name = Some((end, name_end));
+                np.end = name_end;
             }
         }
     } else if let Some(end) = name_at(toks, h, doc) {
@@ -732,6 +736,7 @@ fn appositions(toks: &[Tok], np: &mut Np, doc: &DocWords) {
                 }
                 Head::Noun
                     if np.head == Head::Name
+                        && !inner.plural
                         && matches!(
                             inner.kind(),
                             Some(NounKind::Person) | Some(NounKind::Org) | Some(NounKind::Media)

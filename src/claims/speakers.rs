@@ -475,10 +475,12 @@ impl Registry {
                                 }
                                 _ => false,
                             };
-                            let conflicting = e
-                                .roles
-                                .iter()
-                                .any(|er| er.entry != role.entry && kind == SpeakerKind::Person);
+                            // A bare function ("l'agence", "le candidat") may rename
+                            // anyone; a qualified one ("la police russe") only a
+                            // source with no other function.
+                            let bare = role.words.len() <= 1;
+                            let conflicting =
+                                !bare && e.roles.iter().any(|er| er.entry != role.entry);
                             let plural_ok = e.plural == noun.plural;
                             if compatible
                                 && !conflicting

@@ -51,8 +51,10 @@ impl Tok {
         matches!(self.kind, Kind::Word | Kind::Number | Kind::Elision)
     }
 
+    /// Punctuation `c` outside quotations: inside one, punctuation belongs to
+    /// the quoted words and says nothing of the sentence around them.
     pub fn is_punct(&self, c: char) -> bool {
-        self.kind == Kind::Punct(c)
+        self.kind == Kind::Punct(c) && self.quote.is_none()
     }
 
     /// The word or elision `w` (folded).
