@@ -459,6 +459,27 @@ fn np_start_ok(toks: &[Tok], s: usize, clause_start: usize) -> bool {
         || (1..=4).any(|back| s >= back && time_at(toks, s - back) == Some(s))
 }
 
+/// A subject separated from its verb by a relative clause: "Trump, qui
+/// souhaite en finir avec des réglementations …, argue que …".
+fn subject_over_relative(toks: &[Tok], start: usize, g: usize, doc: &DocWords) -> Option<Np> {
+    let comma_before_verb = (start..g)
+        .rev()
+        .find(|&c| toks[c].is_punct(',') && reaches(toks, c, g))?;
+    (start..g).find_map(|s| {
+        if !np_start_ok(toks, s, start) || toks[s].quote.is_some() {
+            return None;
+        }
+        let np = np::parse(toks, s, doc, np::SUBJECT)?;
+        let k = np.full_end;
+        let relative = toks.get(k).is_some_and(|t| t.is_punct(','))
+            && toks.get(k + 1).is_some_and(|t| {
+                t.is("qui") || t.is("que") || t.is("qu") || t.is("dont") || t.is("ou")
+            });
+        (relative && k + 1 < comma_before_verb && speakerish(&np) && np.head != Head::Pronoun)
+            .then_some(np)
+    })
+}
+
 /// The antecedent of "qui" at `q`: a phrase ending just before it.
 fn antecedent(toks: &[Tok], clause_start: usize, q: usize, doc: &DocWords) -> Option<Np> {
     let target = if q > 0 && toks[q - 1].is_punct(',') {
@@ -713,28 +734,63 @@ pub fn find(toks: &[Tok], doc: &DocWords) -> Vec<Cue> {
             continue;
         }
         // 3. Subject before the verb.
-        let Some(from) = complement(toks, v, after) else {
-            continue;
-        };
         let clause_start = clause_start(toks, g.start, &cues);
-        let source = if let Some(np) = subject(toks, clause_start, g.start, doc) {
-            Source::Phrase(np)
-        } else if g.start > 0
+        let mut source = subject(toks, clause_start, g.start, doc)
+            .or_else(|| subject_over_relative(toks, 0, g.start, doc))
+            .map(Source::Phrase);
+        if source.is_none()
+            && g.start > 0
             && (toks[g.start - 1].is("et")
                 || toks[g.start - 1].is("mais")
                 || toks[g.start - 1].is("puis"))
         {
             // "a immédiatement réagi et a nié": the same subject.
-            Source::MainSubject
-        } else if g.start > 0 && (toks[g.start - 1].is("qui")) {
-            match antecedent(toks, clause_start, g.start - 1, doc) {
-                Some(np) => Source::Phrase(np),
-                None if !cues.is_empty() => Source::MainSubject,
-                None => continue,
+            source = Some(Source::MainSubject);
+        }
+        if source.is_none() && g.start > 0 && toks[g.start - 1].is("qui") {
+            source = match antecedent(toks, clause_start, g.start - 1, doc) {
+                Some(np) => Some(Source::Phrase(np)),
+                None if !cues.is_empty() => Some(Source::MainSubject),
+                None => None,
+            };
+        }
+        let Some(source) = source else {
+            // 4. An incise without a comma, known by its missing subject:
+            // "… est mort à l'âge de 90 ans a annoncé dimanche l'agence PAP."
+            if v.has(frame::INV) && !v.has(frame::ONLY_INV) {
+                if let Some(np) = inverted_subject(toks, subject_at, doc, false).filter(|np| {
+                    ends_sentence(toks, np.full_end)
+                        || toks.get(np.full_end).is_some_and(|t| t.is_punct(','))
+                }) {
+                    cues.push(Cue {
+                        verb: Some(g.verb),
+                        group: (g.start, g.end),
+                        region: (g.start, np.full_end),
+                        direction: Direction::Left,
+                        content_from: np.full_end,
+                        source: Source::Phrase(np),
+                        content: None,
+                        plural: g.plural,
+                    });
+                }
             }
-        } else {
             continue;
         };
+        let Some(from) = complement(toks, v, after) else {
+            continue;
+        };
+        // "comme il l'avait promis, …": the object is the pronoun, nothing
+        // after the verb is reported (unless it says what of: "l'a qualifié de …").
+        let object_clitic = (g.start..g.at)
+            .any(|k| toks[k].is("l") || toks[k].is("le") || toks[k].is("la") || toks[k].is("les"));
+        let introduced = toks.get(from.wrapping_sub(1)).is_some_and(|t| {
+            t.is("que") || t.is("qu") || t.is("de") || t.is("d") || t.is_punct(':') || t.is("sur")
+        }) || toks
+            .get(from)
+            .is_some_and(|t| t.is("de") || t.is("d") || matches!(t.kind, Kind::QuoteOpen(_)));
+        if object_clitic && !introduced {
+            continue;
+        }
         let region_start = match &source {
             Source::Phrase(np) => np.start.min(g.start),
             Source::MainSubject => g.start,

@@ -159,11 +159,39 @@ impl Reader<'_> {
             if toks[np.start].is("on") {
                 return None;
             }
+            // "Les scientifiques n'ont pas identifié d'yeux, mais ils estiment":
+            // the sentence's own subject comes first.
+            if let Some(subject) = self.main_subject(toks).filter(|m| {
+                m.full_end <= np.start && m.head != Head::Pronoun && m.plural == np.plural
+            }) {
+                let agrees = match (subject.gender, np.gender) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                };
+                if agrees {
+                    let last = self.last_speaker(block).into_iter().collect::<Vec<_>>();
+                    if let Some(e) =
+                        self.registry
+                            .resolve(self.text, toks, &subject, si, &last, &self.words)
+                    {
+                        return Some(e);
+                    }
+                }
+            }
             return self.resolve_pronoun(np, block);
         }
-        let last = self.last_speaker(block);
+        // Who a definite function may rename: the speakers of the last
+        // statements, most recent first, over the last paragraphs.
+        let mut candidates: Vec<usize> = Vec::new();
+        if !np.det_is_possessive() {
+            for f in self.found.iter().rev().take_while(|f| block <= f.block + 3) {
+                if !candidates.contains(&f.speaker) {
+                    candidates.push(f.speaker);
+                }
+            }
+        }
         self.registry
-            .resolve(self.text, toks, np, si, last, &self.words)
+            .resolve(self.text, toks, np, si, &candidates, &self.words)
     }
 
     fn remember(&mut self, entity: usize, block: usize) {
@@ -213,9 +241,15 @@ impl Reader<'_> {
         let mut speakers: Vec<Option<(usize, String)>> = Vec::with_capacity(cues.len());
         for cue in &cues {
             speakers.push(match (&cue.source, cue.content) {
-                (Source::Phrase(np), Some(_)) => self
-                    .resolve(toks, np, si, s.block)
-                    .map(|e| (e, span_text(self.text, toks, np.start, np.end).to_owned())),
+                (Source::Phrase(np), Some(_)) => {
+                    // "Il y qualifient": the verb's number wins over a slip in the pronoun.
+                    let mut np = np.clone();
+                    if np.head == Head::Pronoun && cue.plural {
+                        np.plural = true;
+                    }
+                    self.resolve(toks, &np, si, s.block)
+                        .map(|e| (e, span_text(self.text, toks, np.start, np.end).to_owned()))
+                }
                 _ => None,
             });
         }
@@ -322,7 +356,7 @@ impl Reader<'_> {
             }
             (_, Kind::QuoteClose(ql))
                 if cue.direction != Direction::Right
-                    && self.quote_words(opens[0], last, toks) >= 3 =>
+                    && self.quote_words(opens[0], last, toks) >= 4 =>
             {
                 // Narration then quotation before an incise: the quoted words
                 // ("L'accord … «est respecté dans son intégralité», a confirmé"),

@@ -130,6 +130,8 @@ pub struct Lexicon {
     /// Folded names, several words joined by a space.
     country_names: HashMap<String, usize>,
     metonyms: HashMap<String, usize>,
+    /// Seats of power: folded name → (country, name as written in the data).
+    seats: HashMap<String, (usize, String)>,
     adjectives: HashMap<String, usize>,
     peoples: HashMap<String, usize>,
     /// Longest country, metonym or people name, in words.
@@ -183,6 +185,7 @@ impl Lexicon {
             countries: Vec::new(),
             country_names: HashMap::new(),
             metonyms: HashMap::new(),
+            seats: HashMap::new(),
             adjectives: HashMap::new(),
             peoples: HashMap::new(),
             longest_place: 1,
@@ -319,18 +322,14 @@ impl Lexicon {
     fn load_countries(&mut self, source: &str) {
         for line in data_lines(source) {
             let fields: Vec<&str> = line.split('|').map(str::trim).collect();
-            if fields.len() != 4 {
+            let [names, capitals, seats, adjectives, peoples] = fields.as_slice() else {
                 self.problems.push(format!("countries_fr.txt: {line}"));
                 continue;
-            }
-            let names: Vec<&str> = fields
-                .first()
-                .map_or(vec![], |f| f.split_whitespace().collect());
+            };
+            let names: Vec<&str> = names.split_whitespace().collect();
             let Some(first) = names.first() else { continue };
             let index = self.countries.len();
-            let adjectives: Vec<&str> = fields
-                .get(2)
-                .map_or(vec![], |f| f.split_whitespace().collect());
+            let adjectives: Vec<&str> = adjectives.split_whitespace().collect();
             self.countries.push(Country {
                 name: first.replace('_', " "),
                 adjective: adjectives.first().map(|a| a.to_string()),
@@ -339,19 +338,16 @@ impl Lexicon {
             for n in &names {
                 self.country_names.insert(key(n), index);
             }
-            for m in fields
-                .get(1)
-                .map_or(vec![], |f| f.split_whitespace().collect())
-            {
+            for m in capitals.split_whitespace() {
                 self.metonyms.insert(key(m), index);
+            }
+            for m in seats.split_whitespace() {
+                self.seats.insert(key(m), (index, m.replace('_', " ")));
             }
             for a in adjectives {
                 self.adjectives.insert(key(a), index);
             }
-            for p in fields
-                .get(3)
-                .map_or(vec![], |f| f.split_whitespace().collect())
-            {
+            for p in peoples.split_whitespace() {
                 self.peoples.insert(key(p), index);
             }
         }
@@ -359,6 +355,7 @@ impl Lexicon {
             .country_names
             .keys()
             .chain(self.metonyms.keys())
+            .chain(self.seats.keys())
             .map(|k| k.split(' ').count())
             .max()
             .unwrap_or(1);
@@ -483,6 +480,11 @@ impl Lexicon {
         self.metonyms.get(folded_name).copied()
     }
 
+    /// A seat of power ("kremlin", "maison blanche"): its country and name.
+    pub fn seat(&self, folded_name: &str) -> Option<(usize, &str)> {
+        self.seats.get(folded_name).map(|(c, n)| (*c, n.as_str()))
+    }
+
     pub fn adjective_country(&self, folded: &str) -> Option<usize> {
         self.adjectives.get(folded).copied()
     }
@@ -576,7 +578,10 @@ mod tests {
         let russia = lex.country("russie").expect("Russie");
         assert_eq!(lex.metonym("moscou"), Some(russia));
         assert_eq!(lex.adjective_country("russe"), Some(russia));
-        assert_eq!(lex.metonym("maison blanche"), lex.country("etats-unis"));
+        assert_eq!(
+            lex.seat("maison blanche").map(|s| s.0),
+            lex.country("etats-unis")
+        );
         assert_eq!(lex.first_name("oksana"), Some(Gender::Feminine));
         assert!(lex.is("auxiliaries", "a") && !lex.is("auxiliaries", "à"));
         assert!(lex.is("prepositions", "a"));

@@ -32,8 +32,10 @@ pub enum Head {
     Name,
     Pronoun,
     Country,
-    /// A place standing for a government ("Bakou", "le Kremlin").
+    /// A capital standing for a government ("Bakou", "Moscou").
     Metonym,
+    /// A seat of power ("le Kremlin", "l'Élysée", "la Maison Blanche").
+    Seat,
     /// A people ("les Russes").
     People,
     Coordination,
@@ -72,6 +74,11 @@ pub struct Np {
 impl Np {
     pub fn kind(&self) -> Option<NounKind> {
         self.noun.map(|n| n.kind)
+    }
+
+    /// "son commandant", "leur porte-parole": a function relative to someone else.
+    pub fn det_is_possessive(&self) -> bool {
+        self.det == Det::Possessive
     }
 }
 
@@ -308,6 +315,9 @@ fn place_of(toks: &[Tok], a: usize, b: usize) -> Option<(Head, usize)> {
     }
     if let Some(c) = LEXICON.metonym(&key) {
         return Some((Head::Metonym, c));
+    }
+    if let Some((c, _)) = LEXICON.seat(&key) {
+        return Some((Head::Seat, c));
     }
     LEXICON.people(&key).map(|c| (Head::People, c))
 }
@@ -682,7 +692,12 @@ fn coordination(toks: &[Tok], first: Np, doc: &DocWords, mode: Mode) -> Np {
             break;
         };
         let compatible = |a: &Np, b: &Np| {
-            let placeish = |n: &Np| matches!(n.head, Head::Country | Head::Metonym | Head::People);
+            let placeish = |n: &Np| {
+                matches!(
+                    n.head,
+                    Head::Country | Head::Metonym | Head::Seat | Head::People
+                )
+            };
             (placeish(a) && placeish(b))
                 || (a.head == Head::Name && b.head == Head::Name)
                 || (a.head == Head::Noun && b.head == Head::Noun)
@@ -782,7 +797,28 @@ fn appositions(toks: &[Tok], np: &mut Np, doc: &DocWords) {
                 seg_end = Some(e);
             }
         }
-        let Some(e) = seg_end else { break };
+        let Some(mut e) = seg_end else { break };
+        // A function may go on to the comma: "élu au Conseil régional et
+        // membre de l'équipe de campagne en 2017,", "conseiller régional La
+        // France insoumise (LFI),".
+        let mut j = e;
+        while j < toks.len()
+            && j - e < 20
+            && !toks[j].is_punct(',')
+            && !toks[j].is_punct('.')
+            && !toks[j].is_punct(';')
+            && !toks[j].is_punct(':')
+            && toks[j].quote.is_none()
+            && !matches!(toks[j].kind, Kind::QuoteOpen(_))
+            && !is_verbish(&toks[j])
+            && !toks[j].is("qui")
+            && !toks[j].is("que")
+        {
+            j += 1;
+        }
+        if j > e && toks.get(j).is_some_and(|t| t.is_punct(',')) {
+            e = j;
+        }
         // The apposition must end the phrase: a comma, the end, or a bracket.
         let closes = toks
             .get(e)

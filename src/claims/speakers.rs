@@ -298,11 +298,11 @@ impl Registry {
         toks: &[Tok],
         np: &Np,
         sentence: usize,
-        last_speaker: Option<usize>,
+        candidates: &[usize],
         doc: &DocWords,
     ) -> Option<usize> {
         let alias = span_text(text, toks, np.start, np.end).to_owned();
-        let idx = self.resolve_inner(text, toks, np, sentence, last_speaker, doc)?;
+        let idx = self.resolve_inner(text, toks, np, sentence, candidates, doc)?;
         let e = &mut self.entities[idx];
         e.add_alias(&alias);
         e.last_seen = e.last_seen.max(sentence);
@@ -315,7 +315,7 @@ impl Registry {
         toks: &[Tok],
         np: &Np,
         sentence: usize,
-        last_speaker: Option<usize>,
+        candidates: &[usize],
         doc: &DocWords,
     ) -> Option<usize> {
         match np.head {
@@ -324,7 +324,7 @@ impl Registry {
                 let parts: Vec<usize> = np
                     .parts
                     .iter()
-                    .filter_map(|p| self.resolve_inner(text, toks, p, sentence, None, doc))
+                    .filter_map(|p| self.resolve_inner(text, toks, p, sentence, &[], doc))
                     .collect();
                 if parts.is_empty() {
                     return None;
@@ -356,6 +356,19 @@ impl Registry {
                 let canonical = LEXICON.countries[c].name.clone();
                 let idx = self.find_canonical(&canonical).unwrap_or_else(|| {
                     let mut e = Self::new_entity(canonical, SpeakerKind::Country, sentence);
+                    e.country = Some(c);
+                    self.entities.push(e);
+                    self.entities.len() - 1
+                });
+                Some(idx)
+            }
+            Head::Seat => {
+                let (a, b) = np.name?;
+                let key = super::tokens::words_of(span_text(text, toks, a, b)).join(" ");
+                let (c, name) = LEXICON.seat(&key)?;
+                let idx = self.find_canonical(name).unwrap_or_else(|| {
+                    let mut e =
+                        Self::new_entity(name.to_owned(), SpeakerKind::Organisation, sentence);
                     e.country = Some(c);
                     self.entities.push(e);
                     self.entities.len() - 1
@@ -457,24 +470,26 @@ impl Registry {
                     if let Some(i) = best {
                         return Some(i);
                     }
-                    // A definite function nobody holds yet: another name for the last speaker.
+                    // A definite function nobody holds yet: another name for
+                    // the source in focus (the first candidate of its kind).
                     if np.det == Det::Definite || np.det == Det::Possessive {
-                        if let Some(ls) = last_speaker {
-                            let e = &self.entities[ls];
-                            let compatible = match kind {
+                        let of_kind = candidates.iter().copied().find(|&c| {
+                            let e = &self.entities[c];
+                            match kind {
                                 SpeakerKind::Person => {
                                     e.kind == SpeakerKind::Person && !e.names.is_empty()
                                 }
-                                SpeakerKind::Organisation | SpeakerKind::Media => {
-                                    matches!(
-                                        e.kind,
-                                        SpeakerKind::Organisation
-                                            | SpeakerKind::Media
-                                            | SpeakerKind::Unknown
-                                    )
-                                }
+                                SpeakerKind::Organisation | SpeakerKind::Media => matches!(
+                                    e.kind,
+                                    SpeakerKind::Organisation
+                                        | SpeakerKind::Media
+                                        | SpeakerKind::Unknown
+                                ),
                                 _ => false,
-                            };
+                            }
+                        });
+                        if let Some(c) = of_kind {
+                            let e = &self.entities[c];
                             // A bare function ("l'agence", "le candidat") may rename
                             // anyone; a qualified one ("la police russe") only a
                             // source with no other function.
@@ -482,19 +497,16 @@ impl Registry {
                             let conflicting =
                                 !bare && e.roles.iter().any(|er| er.entry != role.entry);
                             let plural_ok = e.plural == noun.plural;
-                            if compatible
-                                && !conflicting
-                                && plural_ok
-                                && np
-                                    .country
-                                    .is_none_or(|c| e.country.is_none_or(|ec| ec == c))
-                            {
-                                let e = &mut self.entities[ls];
+                            let same_side = np
+                                .country
+                                .is_none_or(|c| e.country.is_none_or(|ec| ec == c));
+                            if !conflicting && plural_ok && same_side {
+                                let e = &mut self.entities[c];
                                 e.add_role(role);
                                 if e.country.is_none() {
                                     e.country = np.country;
                                 }
-                                return Some(ls);
+                                return Some(c);
                             }
                         }
                     }

@@ -196,14 +196,18 @@ fn stream(block_text: &str, base: usize, quotes: &[Quote], first_quote: usize) -
                 parts.len()
             };
             let head = &group[..split_at];
-            out.push(word_tok(
-                block_text,
-                head[0].start,
-                head[head.len() - 1].end,
-                base,
-                TokenKind::Word,
-                head[0].capitalized,
-            ));
+            // "dénonce t-il", written with a space: only the pronoun is left.
+            let euphonic_only = split_at == 1 && parts[0] == "t" && split_at < parts.len();
+            if !euphonic_only {
+                out.push(word_tok(
+                    block_text,
+                    head[0].start,
+                    head[head.len() - 1].end,
+                    base,
+                    TokenKind::Word,
+                    head[0].capitalized,
+                ));
+            }
             if split_at < parts.len() {
                 let tail = &group[group.len() - 1];
                 let mut t = word_tok(block_text, tail.start, tail.end, base, tail.kind, false);
