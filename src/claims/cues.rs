@@ -553,9 +553,22 @@ const OBJECT_FRAMES: u32 = frame::OBJ | frame::OBJDE | frame::CONTRE | frame::CO
 /// Where the reported words start after a non-inverted verb, by its frames;
 /// `None` when nothing reportable follows.
 fn complement(toks: &[Tok], v: &Verb, after: usize) -> Option<usize> {
+    let has = |f| v.has(f);
+    // The verb's own preposition comes before any circumstance: "met en
+    // garde face à …", "insiste sur …".
+    if let Some(t) = toks.get(after) {
+        if has(frame::CONTRE) && (t.is("contre") || t.is("face")) {
+            return Some(after);
+        }
+        if has(frame::SUR) && t.is("sur") {
+            return Some(after + 1);
+        }
+    }
     let k = skip_adverbials(toks, after);
     let t = toks.get(k)?;
-    let has = |f| v.has(f);
+    if LEXICON.is("relatives", &t.folded) && !(t.is("que") || t.is("qu")) {
+        return None;
+    }
     if (t.is("que") || t.is("qu")) && has(frame::QUE) {
         return Some(k + 1);
     }
@@ -701,6 +714,31 @@ pub fn find(toks: &[Tok], doc: &DocWords) -> Vec<Cue> {
         }
         // 2. An incise with its subject after the verb.
         let subject_at = skip_adverbials(toks, after);
+        // "Comme le révèle Le Parisien, l'instruction arrive à son terme":
+        // an attribution like "selon".
+        let comme = g.start > 0
+            && toks[g.start - 1].is("comme")
+            && toks[g.start..g.at].iter().any(|t| t.is("le") || t.is("l"));
+        if comme && v.has(frame::INV) {
+            if let Some(np) = inverted_subject(toks, subject_at, doc, true) {
+                let initial = clause_initial(toks, g.start - 1);
+                cues.push(Cue {
+                    verb: Some(g.verb),
+                    group: (g.start - 1, g.end),
+                    region: (g.start - 1, np.full_end),
+                    direction: if initial {
+                        Direction::Right
+                    } else {
+                        Direction::Left
+                    },
+                    content_from: np.full_end,
+                    source: Source::Phrase(np),
+                    content: None,
+                    plural: g.plural,
+                });
+            }
+            continue;
+        }
         if v.has(frame::INV) {
             if let Some(np) =
                 inverted_subject(toks, subject_at, doc, boundary_before(toks, g.start))
@@ -1177,6 +1215,24 @@ fn delimit(toks: &[Tok], cues: &mut [Cue]) {
                     && toks
                         .get(k + 1)
                         .is_some_and(|n| matches!(n.kind, Kind::QuoteOpen(_)))
+            }) {
+                to = k;
+            }
+        }
+        // "Alors que Bakou insiste sur X, Erevan défend Y": a cue in a
+        // subordinate clause opening the sentence reports up to the comma
+        // where the main clause starts.
+        let opens_subordinate = toks
+            .iter()
+            .position(|t| t.is_wordlike())
+            .is_some_and(|f| f < cues[i].region.0 && LEXICON.is("subordinators", &toks[f].folded));
+        if cues[i].direction == Direction::Right && cues[i].verb.is_some() && opens_subordinate {
+            if let Some(k) = (from..to).find(|&k| {
+                toks[k].is_punct(',')
+                    && toks.get(k + 1).is_some_and(|n| {
+                        n.quote.is_none()
+                            && (n.cap || is_determiner(n) || lex("subject_pronouns", n))
+                    })
             }) {
                 to = k;
             }

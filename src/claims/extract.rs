@@ -50,6 +50,9 @@ struct Reader<'a> {
     quotes: Vec<Quote>,
     salience: Vec<Salient>,
     found: Vec<Found>,
+    /// Quotations standing alone with no speaker before them: they take the
+    /// speaker of the statement that follows in their paragraph.
+    pending: Vec<(usize, usize, usize, usize)>,
 }
 
 pub fn document(doc: &Document) -> DocumentClaims {
@@ -80,6 +83,7 @@ pub fn document(doc: &Document) -> DocumentClaims {
         quotes,
         salience: Vec::new(),
         found: Vec::new(),
+        pending: Vec::new(),
     };
     // First pass: names and their functions, wherever they appear.
     for (si, s) in sentences.iter().enumerate() {
@@ -90,6 +94,7 @@ pub fn document(doc: &Document) -> DocumentClaims {
         reader.sentence(s, si);
         all_facts.extend(facts::sentence_facts(doc, &s.toks));
     }
+    reader.resolve_pending();
     dates::attach_statement_dates(&mut reader.found, &all_facts);
     DocumentClaims {
         statements: reader.found,
@@ -118,6 +123,53 @@ impl Reader<'_> {
             }
             i += 1;
         }
+    }
+
+    /// "« J'ai vu … » . « C'était la panique totale » , ont confié des
+    /// témoins.": a quotation alone takes the next speaker of its paragraph.
+    fn resolve_pending(&mut self) {
+        for (start, end, si, block) in std::mem::take(&mut self.pending) {
+            let next = self
+                .found
+                .iter()
+                .filter(|f| f.block == block && f.sentence > si && f.sentence <= si + 2)
+                .min_by_key(|f| f.sentence)
+                .map(|f| f.speaker);
+            if let Some(speaker) = next {
+                self.found.push(Found {
+                    speaker,
+                    mention: String::new(),
+                    cue: String::new(),
+                    kind: StatementKind::Direct,
+                    start,
+                    end,
+                    date: None,
+                    accusation: None,
+                    places: Vec::new(),
+                    sentence: si,
+                    block,
+                });
+            }
+        }
+        self.found.sort_by_key(|f| f.start);
+    }
+
+    /// Whether the words of quotation `q` are quoted again elsewhere.
+    fn repeated(&self, q: usize) -> bool {
+        let words = |q: &Quote| {
+            crate::text::fold(self.text.get(q.inner_start..q.inner_end).unwrap_or(""))
+                .split(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        let mine = words(&self.quotes[q]);
+        !mine.is_empty()
+            && self
+                .quotes
+                .iter()
+                .enumerate()
+                .any(|(i, other)| i != q && words(other).contains(&mine))
     }
 
     fn last_speaker(&self, block: usize) -> Option<usize> {
@@ -201,6 +253,53 @@ impl Reader<'_> {
         }
     }
 
+    /// The subject of the clause before token `pos` ("Si un habitant ironise
+    /// en soulignant …", "…, mais Nordahl Lelandais a réfuté, affirmant …").
+    fn subject_before(&self, toks: &[Tok], pos: usize) -> Option<Np> {
+        let starts = (0..pos).filter(|&k| {
+            k == 0 || {
+                let p = &toks[k - 1];
+                (p.is_punct(',')
+                    || LEXICON.is("subordinators", &p.folded)
+                    || LEXICON.is("coordinators", &p.folded)
+                    || p.is("que")
+                    || p.is("qu"))
+                    && p.quote.is_none()
+            }
+        });
+        starts
+            .filter_map(|s| {
+                let np = np::parse(toks, s, &self.words, np::SUBJECT)?;
+                if np.full_end >= pos {
+                    return None;
+                }
+                let next = cues::skip_adverbials(toks, np.full_end);
+                let verb_follows = toks.get(next).is_some_and(|t| {
+                    np::is_verbish(t)
+                        || (t.is_word()
+                            && !t.cap
+                            && !np::is_preposition(t)
+                            && !np::is_determiner(t)
+                            && !LEXICON.is("relatives", &t.folded))
+                        || t.is("n")
+                        || t.is("ne")
+                        || t.is("s")
+                        || t.is("se")
+                });
+                let speaker_like = match np.head {
+                    Head::Noun => np.noun.is_some_and(|n| {
+                        !matches!(
+                            n.kind,
+                            super::lexicon::NounKind::Info | super::lexicon::NounKind::Doc
+                        )
+                    }),
+                    _ => true,
+                };
+                (verb_follows && speaker_like).then_some(np)
+            })
+            .last()
+    }
+
     /// The subject opening the sentence (after a short introduction), if it can speak.
     fn main_subject(&self, toks: &[Tok]) -> Option<Np> {
         let mut starts = vec![0];
@@ -257,16 +356,30 @@ impl Reader<'_> {
             if !matches!(cues[k].source, Source::MainSubject) || cues[k].content.is_none() {
                 continue;
             }
-            let near = (0..k)
-                .rev()
-                .chain(k + 1..cues.len())
-                .find_map(|j| speakers[j].as_ref().map(|x| x.0));
-            let e = near
+            // The nearest cue speaker before, the subject of the clause the
+            // participle hangs on, a cue speaker after, the source in focus.
+            let before = (0..k).rev().find_map(|j| speakers[j].as_ref().map(|x| x.0));
+            let e = before
                 .or_else(|| {
-                    let np = self.main_subject(toks)?;
+                    let np = self.subject_before(toks, cues[k].group.0)?;
                     self.resolve(toks, &np, si, s.block)
                 })
-                .or_else(|| self.salience.last().map(|x| x.entity));
+                .or_else(|| (k + 1..cues.len()).find_map(|j| speakers[j].as_ref().map(|x| x.0)))
+                .or_else(|| {
+                    self.salience
+                        .iter()
+                        .rev()
+                        .take(3)
+                        .map(|x| x.entity)
+                        .find(|&e| {
+                            matches!(
+                                self.registry.entities[e].kind,
+                                SpeakerKind::Person
+                                    | SpeakerKind::Organisation
+                                    | SpeakerKind::Media
+                            )
+                        })
+                });
             speakers[k] = e.map(|e| (e, String::new()));
         }
         for (cue, speaker) in cues.iter().zip(speakers) {
@@ -493,14 +606,34 @@ impl Reader<'_> {
                 .position(|t| t.kind == Kind::QuoteClose(q))
                 .unwrap_or(toks.len());
             if standalone {
+                // A quotation followed by an incise this reader could not
+                // resolve ("…», est-il indiqué") is not the last speaker's.
+                if toks.get(close_at + 1).is_some_and(|t| t.is_punct(','))
+                    && toks.get(close_at + 2).is_some_and(|t| np::is_verbish(t))
+                {
+                    continue;
+                }
+                // A quotation repeated elsewhere (a heading announcing it) is
+                // counted where it is attributed.
+                if self.repeated(q) {
+                    continue;
+                }
                 let speaker = if after_colon {
                     let colon = k - 1;
-                    self.subject_before(toks, colon, si, s.block)
-                        .or_else(|| self.context_speaker(s.block, found_before))
+                    self.found[found_before..]
+                        .last()
+                        .map(|f| f.speaker)
+                        .or_else(|| self.colon_subject(toks, colon, si, s.block))
                 } else {
                     self.context_speaker(s.block, found_before)
                 };
-                let Some(speaker) = speaker else { continue };
+                let Some(speaker) = speaker else {
+                    if !after_colon {
+                        self.pending
+                            .push((quote.inner_start, quote.inner_end, si, s.block));
+                    }
+                    continue;
+                };
                 self.push_unattributed(
                     speaker,
                     quote.inner_start,
@@ -581,8 +714,11 @@ impl Reader<'_> {
         (block <= last.block + 1).then_some(last.speaker)
     }
 
-    /// The subject of the words before a colon ("Un rapport de la Ligue arabe apporte la même conclusion :").
-    fn subject_before(
+    /// The source of a quotation after a colon, from the words before it: a
+    /// document ("Un rapport de la Ligue arabe apporte la même conclusion :")
+    /// or a named source; not a pronoun ("Il était inscrit sur l'une :") nor a
+    /// bare function, which say nothing of who speaks.
+    fn colon_subject(
         &mut self,
         toks: &[Tok],
         colon: usize,
@@ -590,14 +726,14 @@ impl Reader<'_> {
         block: usize,
     ) -> Option<usize> {
         let np = self.main_subject(&toks[..colon])?;
-        if np.head == Head::Pronoun {
-            return self.resolve_pronoun(&np, block);
+        let doc_kind = np
+            .noun
+            .is_some_and(|n| matches!(n.kind, super::lexicon::NounKind::Doc));
+        if np.head == Head::Pronoun || !(doc_kind || np.name.is_some()) {
+            return None;
         }
         // A document whose author is named: "Un rapport de la Ligue arabe".
-        let np = if np
-            .noun
-            .is_some_and(|n| matches!(n.kind, super::lexicon::NounKind::Doc))
-        {
+        let np = if doc_kind {
             inner_author(toks, &np, &self.words).unwrap_or(np)
         } else {
             np

@@ -249,13 +249,7 @@ impl Lexicon {
                 forms.push((head.clone(), form::INFINITIVE));
             }
             for f in extra {
-                let kind = if f == head {
-                    form::INFINITIVE
-                } else if f.ends_with("ant") {
-                    form::PRESENT_PARTICIPLE
-                } else {
-                    form::FINITE | form::PARTICIPLE
-                };
+                let kind = extra_form_kind(&f, &head);
                 forms.push((f, kind));
             }
             for (f, kind) in forms {
@@ -506,6 +500,30 @@ impl Lexicon {
     /// The entries of several words of a section, longest first.
     pub fn phrases(&self, section: &str) -> &[Vec<String>] {
         self.phrases.get(section).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// What a listed form is, from its ending: "dit" and "écrit" are both
+/// present and participle, "révèle" a present, "reconnu" a participle.
+fn extra_form_kind(f: &str, infinitive: &str) -> u8 {
+    use form::*;
+    if f == infinitive {
+        return INFINITIVE;
+    }
+    if f.ends_with("ant") {
+        return PRESENT_PARTICIPLE;
+    }
+    if f.ends_with("it") || f.ends_with("int") || f.ends_with("is") {
+        return FINITE | PARTICIPLE;
+    }
+    let participle = [
+        "é", "ée", "és", "ées", "u", "ue", "us", "ues", "i", "ie", "ies", "ise", "ises", "ite",
+        "ites", "its", "inte", "intes", "ts",
+    ];
+    if participle.iter().any(|e| f.ends_with(e)) {
+        PARTICIPLE
+    } else {
+        FINITE
     }
 }
 

@@ -454,7 +454,15 @@ fn parse_one(toks: &[Tok], i: usize, doc: &DocWords, mode: Mode) -> Option<Np> {
     let mut np = empty(i, Head::Noun);
     np.det = det;
     let ht = &toks[h];
-    if let Some((head, country, end)) = place_at(toks, h) {
+    // "France Info", "France 24", "Radio France": a country inside a longer
+    // name is not the country.
+    let place = place_at(toks, h).filter(|&(_, _, end)| {
+        !toks.get(end).is_some_and(|n| {
+            n.quote.is_none()
+                && ((n.is_word() && n.cap && !is_name_particle(n)) || n.kind == Kind::Number)
+        })
+    });
+    if let Some((head, country, end)) = place {
         np.head = head;
         np.country = Some(country);
         np.name = Some((h, end));
