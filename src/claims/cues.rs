@@ -539,8 +539,20 @@ fn ends_incise(toks: &[Tok], k: usize) -> bool {
 /// The subject after an incise verb ("…, a déclaré Sergueï Lavrov aux
 /// journalistes"). After a clause boundary the incise is certain and the
 /// subject may run on ("le candidat d'En marche !").
-fn inverted_subject(toks: &[Tok], after: usize, doc: &DocWords, incise: bool) -> Option<Np> {
-    let np = np::parse(toks, after, doc, np::SUBJECT)?;
+fn inverted_subject(
+    toks: &[Tok],
+    after: usize,
+    doc: &DocWords,
+    incise: bool,
+    generic_ok: bool,
+) -> Option<Np> {
+    // After a clause boundary an unknown function still names the speaker
+    // ("…, a indiqué le premier substitut du procureur").
+    let np = np::parse(toks, after, doc, np::SUBJECT).or_else(|| {
+        generic_ok
+            .then(|| np::parse_generic(toks, after, doc))
+            .flatten()
+    })?;
     if np.head == Head::Pronoun || !speakerish(&np) {
         return None;
     }
@@ -583,10 +595,16 @@ fn complement(toks: &[Tok], v: &Verb, after: usize) -> Option<usize> {
     {
         return Some(k);
     }
-    if has(frame::INF)
-        && (is_infinitive(t)
-            || (t.is("ne") || t.is("n")) && toks.get(k + 1).is_some_and(is_infinitive))
-    {
+    // "affirme être prêt", "dit ne pas « être contre »", "assure n'avoir rien vu".
+    let negated = (t.is("ne") || t.is("n"))
+        && toks.get(k + 1).is_some_and(|n| {
+            is_infinitive(n)
+                || (LEXICON.is("negation", &n.folded)
+                    && toks
+                        .get(k + 2)
+                        .is_some_and(|m| is_infinitive(m) || matches!(m.kind, Kind::QuoteOpen(_))))
+        });
+    if has(frame::INF) && (is_infinitive(t) || negated) {
         return Some(k);
     }
     if has(frame::DE | frame::OBJDE) && (t.is("de") || t.is("d") || t.is("du") || t.is("des")) {
@@ -601,7 +619,7 @@ fn complement(toks: &[Tok], v: &Verb, after: usize) -> Option<usize> {
     if has(frame::POUR) && t.is("pour") {
         return Some(k + 1);
     }
-    if has(frame::CONTRE | frame::OBJ | frame::OBJDE | frame::COMME)
+    if has(frame::OBJ | frame::OBJDE | frame::COMME)
         && t.is_wordlike()
         && !is_verbish(t)
         && !t.is("que")
@@ -678,6 +696,16 @@ pub fn find(toks: &[Tok], doc: &DocWords) -> Vec<Cue> {
                 if g.infinitive && !reported {
                     continue;
                 }
+                // "pour révéler que", "a tenu à préciser que"; not "il a suffi de
+                // confirmer que".
+                let governed = g.start >= 1 && {
+                    let before = &toks[g.start - 1];
+                    before.is("pour")
+                        || (g.start >= 2 && lex("infinitive_governors", &toks[g.start - 2]))
+                };
+                if g.infinitive && !governed {
+                    continue;
+                }
                 // A participle opens its own phrase: after a comma, a
                 // quotation, "en", or at the start ("Tout en saluant").
                 let opens = g.start == 0
@@ -720,7 +748,7 @@ pub fn find(toks: &[Tok], doc: &DocWords) -> Vec<Cue> {
             && toks[g.start - 1].is("comme")
             && toks[g.start..g.at].iter().any(|t| t.is("le") || t.is("l"));
         if comme && v.has(frame::INV) {
-            if let Some(np) = inverted_subject(toks, subject_at, doc, true) {
+            if let Some(np) = inverted_subject(toks, subject_at, doc, true, false) {
                 let initial = clause_initial(toks, g.start - 1);
                 cues.push(Cue {
                     verb: Some(g.verb),
@@ -740,9 +768,22 @@ pub fn find(toks: &[Tok], doc: &DocWords) -> Vec<Cue> {
             continue;
         }
         if v.has(frame::INV) {
-            if let Some(np) =
-                inverted_subject(toks, subject_at, doc, boundary_before(toks, g.start))
-            {
+            // An unknown function names the speaker only right after a
+            // quotation, or for a verb that takes no object.
+            let after_quote = g.start >= 1
+                && (matches!(toks[g.start - 1].kind, Kind::QuoteClose(_))
+                    || (g.start >= 2
+                        && toks[g.start - 1].is_punct(',')
+                        && matches!(toks[g.start - 2].kind, Kind::QuoteClose(_))));
+            let generic_ok =
+                after_quote || !v.has(OBJECT_FRAMES | frame::DE | frame::A | frame::SUR);
+            if let Some(np) = inverted_subject(
+                toks,
+                subject_at,
+                doc,
+                boundary_before(toks, g.start),
+                generic_ok,
+            ) {
                 let no_object = !v.has(OBJECT_FRAMES | frame::DE | frame::A | frame::SUR);
                 let object_like = subject_at == after && !boundary_before(toks, g.start);
                 let only_inv = v.has(frame::ONLY_INV);
@@ -796,10 +837,12 @@ pub fn find(toks: &[Tok], doc: &DocWords) -> Vec<Cue> {
             // 4. An incise without a comma, known by its missing subject:
             // "… est mort à l'âge de 90 ans a annoncé dimanche l'agence PAP."
             if v.has(frame::INV) && !v.has(frame::ONLY_INV) {
-                if let Some(np) = inverted_subject(toks, subject_at, doc, false).filter(|np| {
-                    ends_sentence(toks, np.full_end)
-                        || toks.get(np.full_end).is_some_and(|t| t.is_punct(','))
-                }) {
+                if let Some(np) =
+                    inverted_subject(toks, subject_at, doc, false, false).filter(|np| {
+                        ends_sentence(toks, np.full_end)
+                            || toks.get(np.full_end).is_some_and(|t| t.is_punct(','))
+                    })
+                {
                     cues.push(Cue {
                         verb: Some(g.verb),
                         group: (g.start, g.end),
@@ -975,12 +1018,10 @@ fn clause_start(toks: &[Tok], g: usize, cues: &[Cue]) -> usize {
         if t.quote.is_some() {
             continue;
         }
-        if t.is_punct(';')
-            || t.is_punct(':')
-            || t.is("que")
-            || t.is("qu")
-            || matches!(t.kind, Kind::QuoteClose(_))
-        {
+        // A quotation closing right before the verb group ends the clause
+        // ("« … » il a ajouté"); one inside an apposition does not.
+        let closes_clause = matches!(t.kind, Kind::QuoteClose(_)) && k + 1 == g;
+        if t.is_punct(';') || t.is_punct(':') || t.is("que") || t.is("qu") || closes_clause {
             start = k + 1;
             break;
         }
@@ -1104,7 +1145,9 @@ fn markers(toks: &[Tok], doc: &DocWords, cues: &mut Vec<Cue>) {
             }
         }
         if t.is("pour")
-            && !(toks.get(region_end).is_some_and(|n| n.is_punct(','))
+            && !(toks
+                .get(region_end)
+                .is_some_and(|n| n.is_punct(',') || n.is_punct(':'))
                 && matches!(
                     np.head,
                     Head::Name | Head::Pronoun | Head::Noun | Head::Coordination
@@ -1210,7 +1253,7 @@ fn delimit(toks: &[Tok], cues: &mut [Cue]) {
         // "Selon X, le boson va permettre … : « Nous avons … »": the quotation
         // after a colon is a statement of its own (the same speaker's).
         if cues[i].verb.is_none() && cues[i].direction == Direction::Right {
-            if let Some(k) = (from..to).find(|&k| {
+            if let Some(k) = (from + 1..to).find(|&k| {
                 toks[k].is_punct(':')
                     && toks
                         .get(k + 1)

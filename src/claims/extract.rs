@@ -221,7 +221,13 @@ impl Reader<'_> {
                     _ => true,
                 };
                 if agrees {
-                    let last = self.last_speaker(block).into_iter().collect::<Vec<_>>();
+                    let last = self
+                        .found
+                        .last()
+                        .filter(|f| block <= f.block + 2)
+                        .map(|f| (f.speaker, si.saturating_sub(f.sentence)))
+                        .into_iter()
+                        .collect::<Vec<_>>();
                     if let Some(e) =
                         self.registry
                             .resolve(self.text, toks, &subject, si, &last, &self.words)
@@ -234,11 +240,11 @@ impl Reader<'_> {
         }
         // Who a definite function may rename: the speakers of the last
         // statements, most recent first, over the last paragraphs.
-        let mut candidates: Vec<usize> = Vec::new();
+        let mut candidates: Vec<(usize, usize)> = Vec::new();
         if !np.det_is_possessive() {
             for f in self.found.iter().rev().take_while(|f| block <= f.block + 3) {
-                if !candidates.contains(&f.speaker) {
-                    candidates.push(f.speaker);
+                if !candidates.iter().any(|c| c.0 == f.speaker) {
+                    candidates.push((f.speaker, si.saturating_sub(f.sentence)));
                 }
             }
         }
@@ -256,7 +262,7 @@ impl Reader<'_> {
     /// The subject of the clause before token `pos` ("Si un habitant ironise
     /// en soulignant …", "…, mais Nordahl Lelandais a réfuté, affirmant …").
     fn subject_before(&self, toks: &[Tok], pos: usize) -> Option<Np> {
-        let starts = (0..pos).filter(|&k| {
+        let opens = |k: usize| {
             k == 0 || {
                 let p = &toks[k - 1];
                 (p.is_punct(',')
@@ -266,38 +272,50 @@ impl Reader<'_> {
                     || p.is("qu"))
                     && p.quote.is_none()
             }
-        });
-        starts
-            .filter_map(|s| {
-                let np = np::parse(toks, s, &self.words, np::SUBJECT)?;
-                if np.full_end >= pos {
-                    return None;
-                }
-                let next = cues::skip_adverbials(toks, np.full_end);
-                let verb_follows = toks.get(next).is_some_and(|t| {
-                    np::is_verbish(t)
-                        || (t.is_word()
-                            && !t.cap
-                            && !np::is_preposition(t)
-                            && !np::is_determiner(t)
-                            && !LEXICON.is("relatives", &t.folded))
-                        || t.is("n")
-                        || t.is("ne")
-                        || t.is("s")
-                        || t.is("se")
-                });
-                let speaker_like = match np.head {
-                    Head::Noun => np.noun.is_some_and(|n| {
-                        !matches!(
-                            n.kind,
-                            super::lexicon::NounKind::Info | super::lexicon::NounKind::Doc
-                        )
-                    }),
-                    _ => true,
-                };
-                (verb_follows && speaker_like).then_some(np)
-            })
-            .last()
+        };
+        let mut best = None;
+        let mut k = 0;
+        while k < pos {
+            if !opens(k) {
+                k += 1;
+                continue;
+            }
+            let Some(np) = np::parse(toks, k, &self.words, np::SUBJECT) else {
+                k += 1;
+                continue;
+            };
+            if np.full_end >= pos {
+                break;
+            }
+            let next = cues::skip_adverbials(toks, np.full_end);
+            let verb_follows = toks.get(next).is_some_and(|t| {
+                np::is_verbish(t)
+                    || (t.is_word()
+                        && !t.cap
+                        && !np::is_preposition(t)
+                        && !np::is_determiner(t)
+                        && !LEXICON.is("relatives", &t.folded))
+                    || t.is("n")
+                    || t.is("ne")
+                    || t.is("s")
+                    || t.is("se")
+            });
+            let speaker_like = match np.head {
+                Head::Noun => np.noun.is_some_and(|n| {
+                    !matches!(
+                        n.kind,
+                        super::lexicon::NounKind::Info | super::lexicon::NounKind::Doc
+                    )
+                }),
+                _ => true,
+            };
+            if verb_follows && speaker_like {
+                best = Some(np.clone());
+            }
+            // A phrase's own appositions hold no other subject.
+            k = np.full_end.max(k + 1);
+        }
+        best
     }
 
     /// The subject opening the sentence (after a short introduction), if it can speak.

@@ -418,6 +418,10 @@ fn parse_one(toks: &[Tok], i: usize, doc: &DocWords, mode: Mode) -> Option<Np> {
     {
         k = i + 3;
         det = Det::Indefinite;
+    } else if t.is("d") && toks.get(i + 1).is_some_and(|n| n.is("autres")) {
+        // "d'autres sources"
+        det = Det::Indefinite;
+        k += 1;
     } else if is_determiner(t) && !["de", "d", "du", "au", "aux"].contains(&t.folded.as_str()) {
         det = determiner_kind(t);
         k += 1;
@@ -443,10 +447,13 @@ fn parse_one(toks: &[Tok], i: usize, doc: &DocWords, mode: Mode) -> Option<Np> {
             head_at = Some(h);
             break;
         }
-        let modifier = (w.is_word() && !w.cap && lex_is("prenominal", w))
+        let prenominal = w.is_word() && lex_is("prenominal", w);
+        let modifier = prenominal
             || (w.is_word() && !w.cap && LEXICON.cardinals.contains_key(w.folded.as_str()))
             || w.kind == Kind::Number;
-        if !modifier || det == Det::None {
+        // Without a determiner only a prenominal adjective may come first
+        // ("ancien président", "Premier ministre").
+        if !modifier || (det == Det::None && !prenominal) {
             break;
         }
     }
@@ -526,6 +533,55 @@ fn parse_one(toks: &[Tok], i: usize, doc: &DocWords, mode: Mode) -> Option<Np> {
     }
     np.full_end = np.end;
     acronym_after(toks, &mut np);
+    Some(np)
+}
+
+/// A determiner and an unknown noun with its complements ("le premier
+/// substitut du procureur"), read as a person's function: only where the
+/// sentence leaves no doubt that a speaker is named.
+pub fn parse_generic(toks: &[Tok], i: usize, doc: &DocWords) -> Option<Np> {
+    let t = toks.get(i)?;
+    if t.quote.is_some() || !lex_is("definite", t) || lex_is("possessive", t) {
+        return None;
+    }
+    let mut h = i + 1;
+    while toks
+        .get(h)
+        .is_some_and(|w| w.is_word() && lex_is("prenominal", w))
+        && h < i + 3
+    {
+        h += 1;
+    }
+    let w = toks.get(h)?;
+    if !w.is_word()
+        || w.cap
+        || is_verbish(w)
+        || is_preposition(w)
+        || is_determiner(w)
+        || LEXICON.is("adverbs", &w.folded)
+    {
+        return None;
+    }
+    let mut np = empty(i, Head::Noun);
+    np.det = determiner_kind(t);
+    let end = modifiers(toks, h + 1, doc, &mut np);
+    // Qualified ("du procureur", "adjoint"), so that it reads as a function.
+    if end == h + 1 {
+        return None;
+    }
+    np.role = Some((i + 1, end));
+    np.noun = Some(Noun {
+        kind: NounKind::Person,
+        gender: None,
+        plural: t.is("les") || t.is("des"),
+        entry: u16::MAX,
+    });
+    np.plural = t.is("les") || t.is("des");
+    np.end = end;
+    np.full_end = end;
+    if np.country.is_none() {
+        np.country = country_in(toks, i, end);
+    }
     Some(np)
 }
 
@@ -738,7 +794,17 @@ fn appositions(toks: &[Tok], np: &mut Np, doc: &DocWords) {
         if !toks.get(k).is_some_and(|t| t.is_punct(',')) {
             break;
         }
-        let seg = k + 1;
+        let mut seg = k + 1;
+        // ", alors ministre du budget,", ", aujourd'hui président,"
+        while toks.get(seg).is_some_and(|t| {
+            t.is_word()
+                && (LEXICON.is("adverbs", &t.folded) || t.is("alors"))
+                && !t.is("lui")
+                && !t.is("elle")
+        }) && seg < k + 3
+        {
+            seg += 1;
+        }
         let Some(first) = toks.get(seg) else { break };
         if first.quote.is_some() {
             break;
@@ -790,15 +856,29 @@ fn appositions(toks: &[Tok], np: &mut Np, doc: &DocWords) {
                     "aupres", "vers",
                 ]
                 .contains(&first.folded.as_str()));
-        if seg_end.is_none() && (looks_like_participle(first) || locative) {
+        let present_participle = first.is_word()
+            && !first.cap
+            && first.folded.ends_with("ant")
+            && first.folded.len() > 4;
+        if seg_end.is_none() && (looks_like_participle(first) || locative || present_participle) {
             let mut e = seg + 1;
             while e < toks.len()
-                && e - seg < 14
+                && e - seg < 24
                 && !toks[e].is_punct(',')
                 && !toks[e].is_punct('.')
-                && toks[e].quote.is_none()
                 && !is_auxiliary(&toks[e])
             {
+                // A short quotation inside ("des meurtres « odieux »") is part of it.
+                if matches!(toks[e].kind, Kind::QuoteOpen(_)) || toks[e].quote.is_some() {
+                    if toks[e..]
+                        .iter()
+                        .take_while(|t| !matches!(t.kind, Kind::QuoteClose(_)))
+                        .count()
+                        > 6
+                    {
+                        break;
+                    }
+                }
                 e += 1;
             }
             if toks.get(e).is_some_and(|t| t.is_punct(',')) {
@@ -828,10 +908,9 @@ fn appositions(toks: &[Tok], np: &mut Np, doc: &DocWords) {
             e = j;
         }
         // The apposition must end the phrase: a comma, the end, or a bracket.
-        let closes = toks
-            .get(e)
-            .is_none_or(|t| t.is_punct(',') || t.is_punct('.') || t.is_punct(')'))
-            || toks.get(e).is_some_and(|t| is_verbish(t) || t.is("qui"));
+        let closes = toks.get(e).is_none_or(|t| {
+            t.is_punct(',') || t.is_punct('.') || t.is_punct(')') || t.is_punct(':')
+        }) || toks.get(e).is_some_and(|t| is_verbish(t) || t.is("qui"));
         if !closes {
             break;
         }
@@ -843,7 +922,10 @@ fn appositions(toks: &[Tok], np: &mut Np, doc: &DocWords) {
 fn looks_like_participle(t: &Tok) -> bool {
     t.is_word()
         && !t.cap
+        && t.folded.chars().count() > 3
         && !is_auxiliary(t)
+        && !lex_is("relatives", t)
+        && !lex_is("stressed_pronouns", t)
         && [
             "é", "ée", "és", "ées", "i", "ie", "is", "u", "ue", "us", "it", "ite", "its",
         ]

@@ -298,7 +298,7 @@ impl Registry {
         toks: &[Tok],
         np: &Np,
         sentence: usize,
-        candidates: &[usize],
+        candidates: &[(usize, usize)],
         doc: &DocWords,
     ) -> Option<usize> {
         let alias = span_text(text, toks, np.start, np.end).to_owned();
@@ -315,7 +315,7 @@ impl Registry {
         toks: &[Tok],
         np: &Np,
         sentence: usize,
-        candidates: &[usize],
+        candidates: &[(usize, usize)],
         doc: &DocWords,
     ) -> Option<usize> {
         match np.head {
@@ -442,7 +442,11 @@ impl Registry {
                 // "le ministère", "la procureure de Grasse" again.
                 if np.det != Det::Indefinite {
                     let words = &role.words;
-                    let head_word = LEXICON.noun_lemmas[role.entry as usize].clone();
+                    let head_word = LEXICON
+                        .noun_lemmas
+                        .get(role.entry as usize)
+                        .cloned()
+                        .unwrap_or_default();
                     let matches: Vec<usize> = self
                         .entities
                         .iter()
@@ -473,7 +477,7 @@ impl Registry {
                     // A definite function nobody holds yet: another name for
                     // the source in focus (the first candidate of its kind).
                     if np.det == Det::Definite || np.det == Det::Possessive {
-                        let of_kind = candidates.iter().copied().find(|&c| {
+                        let of_kind = candidates.iter().copied().find(|&(c, _)| {
                             let e = &self.entities[c];
                             match kind {
                                 SpeakerKind::Person => {
@@ -488,7 +492,7 @@ impl Registry {
                                 _ => false,
                             }
                         });
-                        if let Some(c) = of_kind {
+                        if let Some((c, distance)) = of_kind {
                             let e = &self.entities[c];
                             // A bare function ("l'agence", "le candidat") may rename
                             // anyone; a qualified one ("la police russe") only a
@@ -500,7 +504,11 @@ impl Registry {
                             let same_side = np
                                 .country
                                 .is_none_or(|c| e.country.is_none_or(|ec| ec == c));
-                            if !conflicting && plural_ok && same_side {
+                            // A qualified function renames only a speaker of the
+                            // last sentences ("… a déclaré Sergueï Lavrov. « … »,
+                            // expose le ministre russe des Affaires étrangères").
+                            let near = bare || distance <= 2;
+                            if !conflicting && plural_ok && same_side && near {
                                 let e = &mut self.entities[c];
                                 e.add_role(role);
                                 if e.country.is_none() {
