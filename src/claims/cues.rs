@@ -66,7 +66,7 @@ fn adverb_at(toks: &[Tok], i: usize) -> Option<usize> {
     if t.quote.is_some() || !t.is_wordlike() {
         return None;
     }
-    for phrase in LEXICON.phrases("adverbs") {
+    for phrase in LEXICON.phrases_starting("adverbs", &t.folded) {
         if phrase.iter().enumerate().all(|(k, w)| {
             toks.get(i + k)
                 .is_some_and(|x| x.quote.is_none() && x.is_wordlike() && x.folded == *w)

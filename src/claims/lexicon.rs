@@ -4,12 +4,39 @@
 //! except verb forms and auxiliaries, which keep their accents ("déclaré" is
 //! a participle, "déclare" a present; "a" is an auxiliary, "à" a preposition).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
 use unicode_normalization::UnicodeNormalization;
 
 use crate::text::{data_lines, fold};
+
+/// FNV-1a: the lexicons are looked up for every word of every sentence, and
+/// their keys are short words, for which SipHash's guarantees cost more than
+/// they give (the keys come from the data files, not from the corpus).
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
+    }
+}
+
+pub type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
+pub type HashSet<K> = StdHashSet<K, BuildHasherDefault<Fnv>>;
 
 /// Lower case with accents kept, composed (NFC): the key of verb forms.
 pub fn lower(word: &str) -> String {
@@ -140,6 +167,8 @@ pub struct Lexicon {
     sections: HashMap<String, HashSet<String>>,
     /// Entries of several words of each section, as folded words, longest first.
     phrases: HashMap<String, Vec<Vec<String>>>,
+    /// The same, by section and first word, for quick matching.
+    phrase_starts: HashMap<String, HashMap<String, Vec<Vec<String>>>>,
     pub cardinals: HashMap<String, f64>,
     pub multipliers: HashMap<String, f64>,
     pub approximate: HashMap<String, f64>,
@@ -179,28 +208,29 @@ impl Lexicon {
     fn load() -> Lexicon {
         let mut lex = Lexicon {
             verbs: Vec::new(),
-            verb_forms: HashMap::new(),
-            nouns: HashMap::new(),
+            verb_forms: HashMap::default(),
+            nouns: HashMap::default(),
             noun_lemmas: Vec::new(),
             countries: Vec::new(),
-            country_names: HashMap::new(),
-            metonyms: HashMap::new(),
-            seats: HashMap::new(),
-            adjectives: HashMap::new(),
-            peoples: HashMap::new(),
+            country_names: HashMap::default(),
+            metonyms: HashMap::default(),
+            seats: HashMap::default(),
+            adjectives: HashMap::default(),
+            peoples: HashMap::default(),
             longest_place: 1,
-            first_names: HashMap::new(),
-            sections: HashMap::new(),
-            phrases: HashMap::new(),
-            cardinals: HashMap::new(),
-            multipliers: HashMap::new(),
-            approximate: HashMap::new(),
+            first_names: HashMap::default(),
+            sections: HashMap::default(),
+            phrases: HashMap::default(),
+            phrase_starts: HashMap::default(),
+            cardinals: HashMap::default(),
+            multipliers: HashMap::default(),
+            approximate: HashMap::default(),
             qualifiers: Vec::new(),
             qualifiers_after: Vec::new(),
-            months: HashMap::new(),
-            weekdays: HashMap::new(),
-            relative_days: HashMap::new(),
-            day_parts: HashSet::new(),
+            months: HashMap::default(),
+            weekdays: HashMap::default(),
+            relative_days: HashMap::default(),
+            day_parts: HashSet::default(),
             problems: Vec::new(),
         };
         lex.load_verbs(include_str!("../../data/reporting_verbs_fr.txt"));
@@ -390,8 +420,16 @@ impl Lexicon {
                 }
             }
         }
-        for list in self.phrases.values_mut() {
+        for (section, list) in &mut self.phrases {
             list.sort_by_key(|p| std::cmp::Reverse(p.len()));
+            for p in list.iter() {
+                self.phrase_starts
+                    .entry(section.clone())
+                    .or_default()
+                    .entry(p[0].clone())
+                    .or_default()
+                    .push(p.clone());
+            }
         }
     }
 
@@ -500,6 +538,14 @@ impl Lexicon {
     /// The entries of several words of a section, longest first.
     pub fn phrases(&self, section: &str) -> &[Vec<String>] {
         self.phrases.get(section).map_or(&[], Vec::as_slice)
+    }
+
+    /// The phrases of a section starting with `first`, longest first.
+    pub fn phrases_starting(&self, section: &str, first: &str) -> &[Vec<String>] {
+        self.phrase_starts
+            .get(section)
+            .and_then(|m| m.get(first))
+            .map_or(&[], Vec::as_slice)
     }
 }
 
