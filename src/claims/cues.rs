@@ -114,20 +114,14 @@ fn time_at(toks: &[Tok], i: usize) -> Option<usize> {
         if t.is_wordlike() && timeword {
             core = true;
             k += 1;
-        } else if t.kind == Kind::Number && t.folded.len() <= 4 {
-            k += 1;
-        } else if (t.is("ce")
-            || t.is("cette")
-            || t.is("le")
-            || t.is("vers")
-            || t.is("dans")
-            || t.is("la")
-            || t.is("du")
-            || t.is("au")
-            || t.is("en")
-            || t.is("depuis"))
-            && k + 1 < toks.len()
-            && k - i < 2
+        } else if (t.kind == Kind::Number && t.folded.len() <= 4)
+            || ([
+                "ce", "cette", "le", "vers", "dans", "la", "du", "au", "en", "depuis",
+            ]
+            .iter()
+            .any(|w| t.is(w))
+                && k + 1 < toks.len()
+                && k - i < 2)
         {
             k += 1;
         } else {
@@ -353,9 +347,7 @@ fn groups(toks: &[Tok]) -> Vec<Group> {
                 g.passive = LEXICON.is("auxiliaries_etre", &toks[a].lower) && !pron;
             } else if forms & form::FINITE != 0
                 && !(forms & form::PARTICIPLE != 0
-                    && toks
-                        .get(i.wrapping_sub(1))
-                        .is_some_and(|p| is_determiner(p)))
+                    && toks.get(i.wrapping_sub(1)).is_some_and(is_determiner))
             {
                 let (s, pron) = clitics_before(toks, i);
                 g.start = s;
@@ -836,24 +828,24 @@ pub fn find(toks: &[Tok], doc: &DocWords) -> Vec<Cue> {
         let Some(source) = source else {
             // 4. An incise without a comma, known by its missing subject:
             // "… est mort à l'âge de 90 ans a annoncé dimanche l'agence PAP."
-            if v.has(frame::INV) && !v.has(frame::ONLY_INV) {
-                if let Some(np) =
+            if v.has(frame::INV)
+                && !v.has(frame::ONLY_INV)
+                && let Some(np) =
                     inverted_subject(toks, subject_at, doc, false, false).filter(|np| {
                         ends_sentence(toks, np.full_end)
                             || toks.get(np.full_end).is_some_and(|t| t.is_punct(','))
                     })
-                {
-                    cues.push(Cue {
-                        verb: Some(g.verb),
-                        group: (g.start, g.end),
-                        region: (g.start, np.full_end),
-                        direction: Direction::Left,
-                        content_from: np.full_end,
-                        source: Source::Phrase(np),
-                        content: None,
-                        plural: g.plural,
-                    });
-                }
+            {
+                cues.push(Cue {
+                    verb: Some(g.verb),
+                    group: (g.start, g.end),
+                    region: (g.start, np.full_end),
+                    direction: Direction::Left,
+                    content_from: np.full_end,
+                    source: Source::Phrase(np),
+                    content: None,
+                    plural: g.plural,
+                });
             }
             continue;
         };
@@ -914,23 +906,21 @@ fn nest(toks: &[Tok], cues: Vec<Cue>) -> Vec<Cue> {
     let mut out: Vec<Cue> = Vec::with_capacity(cues.len());
     for c in cues {
         let incise = c.verb.is_some() && c.direction == Direction::Left;
-        if incise {
-            if let Some(prev) = out.last_mut() {
-                let inner = prev.verb.is_some()
-                    && prev.direction == Direction::Right
-                    && matches!(prev.source, Source::Phrase(_));
-                if inner {
-                    let colon_quote = (prev.content_from..c.region.0).find(|&k| {
-                        toks[k].is_punct(':')
-                            && toks
-                                .get(k + 1)
-                                .is_some_and(|n| matches!(n.kind, Kind::QuoteOpen(_)))
-                    });
-                    match colon_quote {
-                        Some(k) => prev.content = Some(trim(toks, prev.content_from, k)),
-                        None => {
-                            out.pop();
-                        }
+        if incise && let Some(prev) = out.last_mut() {
+            let inner = prev.verb.is_some()
+                && prev.direction == Direction::Right
+                && matches!(prev.source, Source::Phrase(_));
+            if inner {
+                let colon_quote = (prev.content_from..c.region.0).find(|&k| {
+                    toks[k].is_punct(':')
+                        && toks
+                            .get(k + 1)
+                            .is_some_and(|n| matches!(n.kind, Kind::QuoteOpen(_)))
+                });
+                match colon_quote {
+                    Some(k) => prev.content = Some(trim(toks, prev.content_from, k)),
+                    None => {
+                        out.pop();
                     }
                 }
             }
@@ -983,21 +973,21 @@ fn passive_cue(toks: &[Tok], g: &Group, v: &Verb, doc: &DocWords) -> Option<Cue>
         if toks[k].quote.is_none() {
             words_outside += 1;
         }
-        if toks[k].is("par") && toks[k].quote.is_none() {
-            if let Some(np) = np::parse(toks, k + 1, doc, np::SUBJECT).filter(speakerish) {
-                if np.head != Head::Pronoun {
-                    return Some(Cue {
-                        verb: Some(g.verb),
-                        group: (g.start, g.end),
-                        region: (g.start, g.end),
-                        source: Source::Phrase(np.clone()),
-                        direction: Direction::Right,
-                        content_from: from,
-                        content: Some((from, k)),
-                        plural: g.plural,
-                    });
-                }
-            }
+        if toks[k].is("par")
+            && toks[k].quote.is_none()
+            && let Some(np) = np::parse(toks, k + 1, doc, np::SUBJECT).filter(speakerish)
+            && np.head != Head::Pronoun
+        {
+            return Some(Cue {
+                verb: Some(g.verb),
+                group: (g.start, g.end),
+                region: (g.start, g.end),
+                source: Source::Phrase(np.clone()),
+                direction: Direction::Right,
+                content_from: from,
+                content: Some((from, k)),
+                plural: g.plural,
+            });
         }
         k += 1;
     }
@@ -1057,10 +1047,11 @@ fn source_inside(toks: &[Tok], np: &Np, doc: &DocWords) -> Option<Np> {
             {
                 s += 1;
             }
-            if let Some(inner) = np::parse(toks, s, doc, np::AFTER_MARKER) {
-                if speakerish(&inner) && inner.head != Head::Pronoun {
-                    return Some(inner);
-                }
+            if let Some(inner) = np::parse(toks, s, doc, np::AFTER_MARKER)
+                && speakerish(&inner)
+                && inner.head != Head::Pronoun
+            {
+                return Some(inner);
             }
         }
         k += 1;
@@ -1252,15 +1243,16 @@ fn delimit(toks: &[Tok], cues: &mut [Cue]) {
         };
         // "Selon X, le boson va permettre … : « Nous avons … »": the quotation
         // after a colon is a statement of its own (the same speaker's).
-        if cues[i].verb.is_none() && cues[i].direction == Direction::Right {
-            if let Some(k) = (from + 1..to).find(|&k| {
+        if cues[i].verb.is_none()
+            && cues[i].direction == Direction::Right
+            && let Some(k) = (from + 1..to).find(|&k| {
                 toks[k].is_punct(':')
                     && toks
                         .get(k + 1)
                         .is_some_and(|n| matches!(n.kind, Kind::QuoteOpen(_)))
-            }) {
-                to = k;
-            }
+            })
+        {
+            to = k;
         }
         // "Alors que Bakou insiste sur X, Erevan défend Y": a cue in a
         // subordinate clause opening the sentence reports up to the comma
@@ -1269,31 +1261,32 @@ fn delimit(toks: &[Tok], cues: &mut [Cue]) {
             .iter()
             .position(|t| t.is_wordlike())
             .is_some_and(|f| f < cues[i].region.0 && LEXICON.is("subordinators", &toks[f].folded));
-        if cues[i].direction == Direction::Right && cues[i].verb.is_some() && opens_subordinate {
-            if let Some(k) = (from..to).find(|&k| {
+        if cues[i].direction == Direction::Right
+            && cues[i].verb.is_some()
+            && opens_subordinate
+            && let Some(k) = (from..to).find(|&k| {
                 toks[k].is_punct(',')
                     && toks.get(k + 1).is_some_and(|n| {
                         n.quote.is_none()
                             && (n.cap || is_determiner(n) || lex("subject_pronouns", n))
                     })
-            }) {
-                to = k;
-            }
+            })
+        {
+            to = k;
         }
         // "ont mis en garde X contre Y et ont appelé …": a second verb of the
         // same subject ends the reported words (not inside a que-clause).
         if cues[i].direction == Direction::Right
             && !(from > 0 && (toks[from - 1].is("que") || toks[from - 1].is("qu")))
-        {
-            if let Some(k) = (from..to).find(|&k| {
+            && let Some(k) = (from..to).find(|&k| {
                 toks[k].quote.is_none()
                     && (toks[k].is("et") || toks[k].is("mais"))
                     && toks
                         .get(k + 1)
                         .is_some_and(|n| is_auxiliary(n) || n.is("s") || n.is("se"))
-            }) {
-                to = k;
-            }
+            })
+        {
+            to = k;
         }
         let (from, to) = trim(toks, from, to);
         if from < to {
@@ -1315,7 +1308,6 @@ pub fn trim(toks: &[Tok], mut from: usize, mut to: usize) -> (usize, usize) {
             || t.is("si")
             || t.is("or")
             || t.is("puis")
-            || t.is("tout") && false
     };
     while from < to
         && (matches!(toks[from].kind, Kind::Punct(_))

@@ -302,22 +302,23 @@ fn date_at(toks: &[Tok], i: usize, doc: Option<DocDate>) -> Option<DateHit> {
             let year = toks.get(after_first).and_then(year_number);
             let mut end = after_first + usize::from(year.is_some());
             // "du 26 février au 7 mars"
-            if range_open && is(end, "au") {
-                if let (Some(d2), Some(m2)) = (
+            if range_open
+                && is(end, "au")
+                && let (Some(d2), Some(m2)) = (
                     toks.get(end + 1).and_then(day_number),
                     month_at(toks, end + 2),
-                ) {
-                    let year2 = toks.get(end + 3).and_then(year_number);
-                    let y = year2.or(year);
-                    let first = resolve_year(d1, m, y, doc, Hint::None)?;
-                    let second = resolve_year(d2, m2, y, doc, Hint::None)?;
-                    let end = end + 3 + usize::from(year2.is_some());
-                    return Some(DateHit {
-                        start: i,
-                        end,
-                        value: format!("{first}/{second}"),
-                    });
-                }
+                )
+            {
+                let year2 = toks.get(end + 3).and_then(year_number);
+                let y = year2.or(year);
+                let first = resolve_year(d1, m, y, doc, Hint::None)?;
+                let second = resolve_year(d2, m2, y, doc, Hint::None)?;
+                let end = end + 3 + usize::from(year2.is_some());
+                return Some(DateHit {
+                    start: i,
+                    end,
+                    value: format!("{first}/{second}"),
+                });
             }
             let (hint, e) = hint_after(toks, end);
             end = e;
@@ -366,21 +367,20 @@ fn date_at(toks: &[Tok], i: usize, doc: Option<DocDate>) -> Option<DateHit> {
         return None;
     }
     // "hier", "aujourd'hui", "demain" with a document day.
-    if p == 0 {
-        if let Some(&offset) = toks
+    if p == 0
+        && let Some(&offset) = toks
             .get(i)
             .filter(|t| t.is_word())
             .and_then(|t| LEXICON.relative_days.get(t.folded.as_str()))
-        {
-            let doc = doc?;
-            doc.day?;
-            let (y, m, d) = civil_from_days(doc.days() + offset);
-            return Some(DateHit {
-                start: i,
-                end: i + 1,
-                value: iso(y, m, d),
-            });
-        }
+    {
+        let doc = doc?;
+        doc.day?;
+        let (y, m, d) = civil_from_days(doc.days() + offset);
+        return Some(DateHit {
+            start: i,
+            end: i + 1,
+            value: iso(y, m, d),
+        });
     }
     None
 }

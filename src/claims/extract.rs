@@ -2,7 +2,7 @@
 //! speaker comes from context, facts.
 
 use super::cues::{self, Cue, Direction, Source};
-use super::lexicon::{Gender, LEXICON, frame};
+use super::lexicon::{LEXICON, frame};
 use super::np::{self, DocWords, Head, Np, span_text};
 use super::speakers::{Entity, Registry, SpeakerKind};
 use super::tokens::{Kind, Quote, Sentence, Tok, read_block};
@@ -43,7 +43,6 @@ struct Salient {
 }
 
 struct Reader<'a> {
-    doc: &'a Document,
     text: &'a str,
     words: DocWords,
     registry: Registry,
@@ -76,7 +75,6 @@ pub fn document(doc: &Document) -> DocumentClaims {
         words.learn(&s.toks);
     }
     let mut reader = Reader {
-        doc,
         text,
         words,
         registry: Registry::default(),
@@ -108,18 +106,20 @@ impl Reader<'_> {
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
-            if t.quote.is_none() && t.is_word() && (t.cap || np::is_determiner(t)) {
-                if let Some(np) = np::parse(toks, i, &self.words, np::SUBJECT) {
-                    if np.head == Head::Coordination {
-                        for p in &np.parts {
-                            self.registry.learn(self.text, toks, p, si);
-                        }
-                    } else {
-                        self.registry.learn(self.text, toks, &np, si);
+            if t.quote.is_none()
+                && t.is_word()
+                && (t.cap || np::is_determiner(t))
+                && let Some(np) = np::parse(toks, i, &self.words, np::SUBJECT)
+            {
+                if np.head == Head::Coordination {
+                    for p in &np.parts {
+                        self.registry.learn(self.text, toks, p, si);
                     }
-                    i = np.full_end.max(i + 1);
-                    continue;
+                } else {
+                    self.registry.learn(self.text, toks, &np, si);
                 }
+                i = np.full_end.max(i + 1);
+                continue;
             }
             i += 1;
         }
@@ -172,13 +172,6 @@ impl Reader<'_> {
                 .any(|(i, other)| i != q && words(other).contains(&mine))
     }
 
-    fn last_speaker(&self, block: usize) -> Option<usize> {
-        self.found
-            .last()
-            .filter(|f| block <= f.block + 2)
-            .map(|f| f.speaker)
-    }
-
     fn resolve_pronoun(&self, np: &Np, block: usize) -> Option<usize> {
         for s in self.salience.iter().rev() {
             if block > s.block + 2 {
@@ -195,10 +188,7 @@ impl Reader<'_> {
                 (Some(a), Some(b)) => a != b,
                 _ => false,
             };
-            // A pronoun "il" does not stand for a country ("il" for "la Russie").
-            if gender_clash
-                || e.kind == SpeakerKind::Country && np.gender == Some(Gender::Feminine) && false
-            {
+            if gender_clash {
                 continue;
             }
             return Some(s.entity);
@@ -419,16 +409,16 @@ impl Reader<'_> {
             let coordinated = matches!(cue.source, Source::MainSubject)
                 && cue.group.0 > 0
                 && toks[cue.group.0 - 1].is("et");
-            if coordinated {
-                if let Some(last) = self.found[found_before..].last_mut() {
-                    if last.speaker == speaker && last.end <= start {
-                        last.end = end;
-                        if last.kind == StatementKind::Direct || kind != StatementKind::Indirect {
-                            last.kind = StatementKind::Mixed;
-                        }
-                        continue;
-                    }
+            if coordinated
+                && let Some(last) = self.found[found_before..].last_mut()
+                && last.speaker == speaker
+                && last.end <= start
+            {
+                last.end = end;
+                if last.kind == StatementKind::Direct || kind != StatementKind::Indirect {
+                    last.kind = StatementKind::Mixed;
                 }
+                continue;
             }
             self.found.push(Found {
                 speaker,
@@ -451,10 +441,8 @@ impl Reader<'_> {
             let covered = self.found[found_before..]
                 .iter()
                 .any(|f| f.start <= toks[np.start].start && toks[np.start].start < f.end);
-            if !covered {
-                if let Some(e) = self.resolve(toks, &np, si, s.block) {
-                    self.remember(e, s.block);
-                }
+            if !covered && let Some(e) = self.resolve(toks, &np, si, s.block) {
+                self.remember(e, s.block);
             }
         }
     }
@@ -538,6 +526,7 @@ impl Reader<'_> {
             .count()
     }
 
+    #[allow(clippy::too_many_arguments)]
     fn accusation(
         &mut self,
         toks: &[Tok],
@@ -564,12 +553,11 @@ impl Reader<'_> {
                 accusation_from = np.full_end;
             }
             // "rejette la responsabilité sur la partie arménienne"
-            if let Some(k) = (a..b).find(|&k| toks[k].is("sur")) {
-                if let Some(np) = np::parse(toks, k + 1, &self.words, np::CORE) {
-                    if let Some(e) = self.resolve(toks, &np, si, block) {
-                        accused = Some(self.registry.entities[e].canonical.clone());
-                    }
-                }
+            if let Some(k) = (a..b).find(|&k| toks[k].is("sur"))
+                && let Some(np) = np::parse(toks, k + 1, &self.words, np::CORE)
+                && let Some(e) = self.resolve(toks, &np, si, block)
+            {
+                accused = Some(self.registry.entities[e].canonical.clone());
             }
         }
         let accusation = if accusation_from < b {
@@ -627,7 +615,7 @@ impl Reader<'_> {
                 // A quotation followed by an incise this reader could not
                 // resolve ("…», est-il indiqué") is not the last speaker's.
                 if toks.get(close_at + 1).is_some_and(|t| t.is_punct(','))
-                    && toks.get(close_at + 2).is_some_and(|t| np::is_verbish(t))
+                    && toks.get(close_at + 2).is_some_and(np::is_verbish)
                 {
                     continue;
                 }
@@ -826,8 +814,7 @@ fn inner_author(toks: &[Tok], np: &Np, words: &DocWords) -> Option<Np> {
 /// Countries and capitals named in tokens `a..b`.
 fn places_in(toks: &[Tok], a: usize, b: usize) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
-    for k in a..b.min(toks.len()) {
-        let t = &toks[k];
+    for t in toks.iter().take(b.min(toks.len())).skip(a) {
         if !t.is_word() || !t.cap {
             continue;
         }
@@ -855,12 +842,6 @@ fn places_in(toks: &[Tok], a: usize, b: usize) -> Vec<String> {
         }
     }
     out
-}
-
-impl Found {
-    pub fn sentence(&self) -> usize {
-        self.sentence
-    }
 }
 
 /// See `claims::explain`.

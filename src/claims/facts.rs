@@ -71,7 +71,7 @@ fn read_words(toks: &[Tok], i: usize) -> Option<Read> {
             break;
         }
     }
-    any.then(|| Read {
+    any.then_some(Read {
         value: total + current,
         end: k,
         approx: false,
@@ -190,18 +190,7 @@ fn unit_after(toks: &[Tok], mut k: usize) -> Option<(usize, usize)> {
     let start = k;
     let mut end = k;
     while let Some(t) = toks.get(k) {
-        let content = t.is_word()
-            && !is_stopword(&t.folded)
-            && t.folded.len() > 1
-            && !LEXICON.is("prepositions", &t.folded)
-            && !LEXICON.is("adverbs", &t.folded)
-            && !(t.cap && k > start)
-            && !LEXICON.months.contains_key(t.folded.as_str())
-            && LEXICON.verb_forms(&t.lower).is_empty()
-            && !matches!(
-                t.folded.as_str(),
-                "e" | "er" | "eme" | "h" | "heures" | "heure"
-            );
+        let content = is_unit_word(t) && !(t.cap && k > start);
         if !content || k - start >= 3 {
             break;
         }
@@ -218,6 +207,20 @@ fn unit_after(toks: &[Tok], mut k: usize) -> Option<(usize, usize)> {
         }
     }
     (end > start).then_some((start, end))
+}
+
+/// A word that can name what is counted: not a grammatical word, a month,
+/// a verb, an ordinal suffix or an hour.
+fn is_unit_word(t: &Tok) -> bool {
+    if !t.is_word() || t.folded.len() <= 1 || is_stopword(&t.folded) {
+        return false;
+    }
+    let w = t.folded.as_str();
+    !(LEXICON.is("prepositions", w)
+        || LEXICON.is("adverbs", w)
+        || LEXICON.months.contains_key(w)
+        || !LEXICON.verb_forms(&t.lower).is_empty()
+        || matches!(w, "e" | "er" | "eme" | "h" | "heures" | "heure"))
 }
 
 /// The facts of one sentence: dates first, then counts outside them.
@@ -285,12 +288,10 @@ pub fn sentence_facts(doc: &Document, toks: &[Tok]) -> Vec<Fact> {
         if toks
             .get(read.end)
             .is_some_and(|t| t.is("a") || t.is("et") || t.is_punct('-'))
+            && let Some(second) = read_number(toks, read.end + 1)
+            && (!second.words || read.words)
         {
-            if let Some(second) = read_number(toks, read.end + 1) {
-                if !second.words || read.words {
-                    unit_from = second.end;
-                }
-            }
+            unit_from = second.end;
         }
         let unit = unit_after(toks, unit_from);
         let Some((ua, ub)) = unit else {

@@ -743,8 +743,7 @@ fn coordination(toks: &[Tok], first: Np, doc: &DocWords, mode: Mode) -> Np {
     };
     let mut parts = vec![first];
     let mut k = parts[0].full_end;
-    loop {
-        let Some(t) = toks.get(k) else { break };
+    while let Some(t) = toks.get(k) {
         let (joiner_end, last) = if t.is_punct(',') {
             (k + 1, false)
         } else if t.is("et") || t.is("ou") {
@@ -869,15 +868,14 @@ fn appositions(toks: &[Tok], np: &mut Np, doc: &DocWords) {
                 && !is_auxiliary(&toks[e])
             {
                 // A short quotation inside ("des meurtres « odieux »") is part of it.
-                if matches!(toks[e].kind, Kind::QuoteOpen(_)) || toks[e].quote.is_some() {
-                    if toks[e..]
+                if (matches!(toks[e].kind, Kind::QuoteOpen(_)) || toks[e].quote.is_some())
+                    && toks[e..]
                         .iter()
                         .take_while(|t| !matches!(t.kind, Kind::QuoteClose(_)))
                         .count()
                         > 6
-                    {
-                        break;
-                    }
+                {
+                    break;
                 }
                 e += 1;
             }

@@ -194,22 +194,22 @@ impl Registry {
     /// commandant" can find a commander named later.
     pub fn learn(&mut self, text: &str, toks: &[Tok], np: &Np, sentence: usize) {
         let r = reading(text, toks, np);
-        if let Some(name) = &r.name {
+        if r.name.is_some() {
             if np.head == Head::Noun || np.head == Head::Name {
                 let idx = self.named(&r, np, sentence);
                 self.entities[idx].last_seen = 0;
             }
         } else if np.kind() == Some(NounKind::Doc) && np.det == Det::Indefinite {
             // "une déclaration commune": a document later called "le document".
-            if let Some(t) = &r.role_text {
-                if self.find_canonical(t).is_none() {
-                    let mut e = Self::new_entity(t.clone(), SpeakerKind::Document, 0);
-                    if let Some(role) = r.role.clone() {
-                        e.add_role(role);
-                    }
-                    e.add_alias(t);
-                    self.push(e);
+            if let Some(t) = &r.role_text
+                && self.find_canonical(t).is_none()
+            {
+                let mut e = Self::new_entity(t.clone(), SpeakerKind::Document, 0);
+                if let Some(role) = r.role.clone() {
+                    e.add_role(role);
                 }
+                e.add_alias(t);
+                self.push(e);
             }
         }
     }
@@ -265,10 +265,10 @@ impl Registry {
         };
         let e = &mut self.entities[idx];
         if let Some(role) = r.role.clone() {
-            if e.kind == SpeakerKind::Unknown {
-                if let Some(k) = noun_kind {
-                    e.kind = kind_of_noun(k);
-                }
+            if e.kind == SpeakerKind::Unknown
+                && let Some(k) = noun_kind
+            {
+                e.kind = kind_of_noun(k);
             }
             e.add_role(role);
         }
@@ -426,17 +426,17 @@ impl Registry {
                 }
                 let kind = kind_of_noun(noun.kind);
                 // A document: "le document", "le texte" is the last one introduced.
-                if noun.kind == NounKind::Doc && np.det == Det::Definite {
-                    if let Some(i) = self
+                if noun.kind == NounKind::Doc
+                    && np.det == Det::Definite
+                    && let Some(i) = self
                         .entities
                         .iter()
                         .enumerate()
                         .filter(|(_, e)| e.kind == SpeakerKind::Document)
                         .map(|(i, _)| i)
-                        .last()
-                    {
-                        return Some(i);
-                    }
+                        .next_back()
+                {
+                    return Some(i);
                 }
                 // The same function already held by someone: "son commandant",
                 // "le ministère", "la procureure de Grasse" again.
@@ -520,10 +520,10 @@ impl Registry {
                     }
                 }
                 let canonical = role_text;
-                if np.det != Det::Indefinite || noun.kind != NounKind::Person {
-                    if let Some(i) = self.find_canonical(&canonical) {
-                        return Some(i);
-                    }
+                if (np.det != Det::Indefinite || noun.kind != NounKind::Person)
+                    && let Some(i) = self.find_canonical(&canonical)
+                {
+                    return Some(i);
                 }
                 let mut e = Self::new_entity(canonical, kind, sentence);
                 e.gender = np.gender;
