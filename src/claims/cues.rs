@@ -180,6 +180,10 @@ fn circumstance_at(toks: &[Tok], i: usize) -> Option<usize> {
         if w.is("que") || w.is("qu") || is_verbish(w) || LEXICON.is("relatives", &w.folded) {
             break;
         }
+        // "sur BFMTV Stéphane Sabourin": a person's name starts the subject.
+        if words > 0 && w.cap && LEXICON.is_first_name(&w.folded) {
+            break;
+        }
         if is_determiner(w)
             && !last_was_prep
             && !w.is("de")

@@ -435,6 +435,7 @@ impl Reader<'_> {
             });
             self.remember(speaker, s.block);
         }
+        self.interrupted_quotes(s, si);
         self.unattributed_quotes(s, si, found_before);
         // The sentence's subject stays in focus for the pronouns that follow.
         if let Some(np) = self.main_subject(toks) {
@@ -574,6 +575,90 @@ impl Reader<'_> {
             accused,
             accusation,
             mutual,
+        }
+    }
+
+    /// A quotation interrupted by its own incise, as agencies write it:
+    /// "Je sais que c'est une dépense, a reconnu M. Bussereau. C'est une piste
+    /// sérieuse" within one pair of marks. Both parts are the incise's
+    /// speaker's.
+    fn interrupted_quotes(&mut self, s: &Sentence, si: usize) {
+        let toks = &s.toks;
+        for (k, t) in toks.iter().enumerate() {
+            let Kind::QuoteOpen(q) = t.kind else { continue };
+            let quote = self.quotes[q];
+            if self
+                .found
+                .iter()
+                .any(|f| f.start < quote.close && quote.open < f.end)
+            {
+                continue;
+            }
+            let Some(close) = toks[k..]
+                .iter()
+                .position(|x| x.kind == Kind::QuoteClose(q))
+                .map(|p| k + p)
+            else {
+                continue;
+            };
+            // The quoted words as a sentence of their own.
+            let mut inner: Vec<Tok> = toks[k + 1..close].to_vec();
+            for (i, x) in inner.iter_mut().enumerate() {
+                x.quote = None;
+                x.initial = i == 0;
+            }
+            let found = cues::find(&inner, &self.words);
+            let Some((cue, np)) = found.iter().find_map(|c| match &c.source {
+                Source::Phrase(np)
+                    if c.verb.is_some()
+                        && c.direction == Direction::Left
+                        && c.group.0 >= 2
+                        && inner[c.group.0 - 1].is_punct(',')
+                        && incise_end(&inner, c.region.1).is_some() =>
+                {
+                    Some((c, np))
+                }
+                _ => None,
+            }) else {
+                continue;
+            };
+            let Some(speaker) = self.resolve(&inner, np, si, s.block) else {
+                continue;
+            };
+            let cue_text = span_text(self.text, &inner, cue.group.0, cue.group.1).to_owned();
+            let before = (quote.inner_start, inner[cue.group.0 - 2].end);
+            let after_start = incise_end(&inner, cue.region.1)
+                .and_then(|e| inner.get(e + 1))
+                .map(|n| n.start);
+            let mut parts = vec![before];
+            if let Some(a) = after_start {
+                parts.push((a, quote.inner_end));
+            }
+            for (start, end) in parts {
+                let words = self
+                    .text
+                    .get(start..end)
+                    .unwrap_or("")
+                    .split_whitespace()
+                    .count();
+                if words < 2 {
+                    continue;
+                }
+                self.found.push(Found {
+                    speaker,
+                    mention: span_text(self.text, &inner, np.start, np.end).to_owned(),
+                    cue: cue_text.clone(),
+                    kind: StatementKind::Direct,
+                    start,
+                    end,
+                    date: None,
+                    accusation: None,
+                    places: Vec::new(),
+                    sentence: si,
+                    block: s.block,
+                });
+            }
+            self.remember(speaker, s.block);
         }
     }
 
@@ -797,6 +882,23 @@ impl Reader<'_> {
         }
         None
     }
+}
+
+/// Where an incise inside a quotation ends: the period closing its subject's
+/// phrase ("… , a expliqué X, directeur du site. On a …"), if no verb comes
+/// before it; `Some(len)` when the quotation ends with the incise.
+fn incise_end(inner: &[Tok], from: usize) -> Option<usize> {
+    for (k, t) in inner.iter().enumerate().skip(from) {
+        // A period followed by a space ("fr. On"), not inside "1001pneus.fr".
+        let spaced = inner.get(k + 1).is_none_or(|n| n.start > t.end);
+        if t.is_punct('.') && spaced {
+            return Some(k);
+        }
+        if np::is_verbish(t) || matches!(t.kind, Kind::QuoteOpen(_)) || k - from > 20 {
+            return None;
+        }
+    }
+    Some(inner.len())
 }
 
 /// "Un rapport de la Ligue arabe" → "la Ligue arabe".

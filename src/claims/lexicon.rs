@@ -163,7 +163,8 @@ pub struct Lexicon {
     peoples: HashMap<String, usize>,
     /// Longest country, metonym or people name, in words.
     pub longest_place: usize,
-    first_names: HashMap<String, Gender>,
+    /// First names with their gender, when they have one ("Dominique" has none).
+    first_names: HashMap<String, Option<Gender>>,
     sections: HashMap<String, HashSet<String>>,
     /// Entries of several words of each section, as folded words, longest first.
     phrases: HashMap<String, Vec<Vec<String>>>,
@@ -388,9 +389,13 @@ impl Lexicon {
     fn load_first_names(&mut self, source: &str) {
         for (section, lines) in sections(source) {
             let gender = match section.as_str() {
-                "m" => Gender::Masculine,
-                "f" => Gender::Feminine,
-                _ => continue,
+                "m" => Some(Gender::Masculine),
+                "f" => Some(Gender::Feminine),
+                "both" => None,
+                _ => {
+                    self.problems.push(format!("first_names.txt: [{section}]"));
+                    continue;
+                }
             };
             for name in lines.iter().flat_map(|l| l.split_whitespace()) {
                 self.first_names.insert(fold(name), gender);
@@ -525,8 +530,13 @@ impl Lexicon {
         self.peoples.get(folded).copied()
     }
 
+    pub fn is_first_name(&self, folded: &str) -> bool {
+        self.first_names.contains_key(folded)
+    }
+
+    /// The gender a first name tells, if any.
     pub fn first_name(&self, folded: &str) -> Option<Gender> {
-        self.first_names.get(folded).copied()
+        self.first_names.get(folded).copied().flatten()
     }
 
     /// Whether `word` (folded, or lower case for the exact sections) is in a

@@ -243,7 +243,7 @@ fn name_word(toks: &[Tok], i: usize, doc: &DocWords, first: bool) -> bool {
         .is_some_and(|n| n.is_word() && n.cap && !LEXICON.is("not_names", &n.folded));
     doc.capitalised.contains(w)
         || next_is_name
-        || LEXICON.first_name(w).is_some()
+        || LEXICON.is_first_name(w)
         || LEXICON.country(w).is_some()
         || LEXICON.metonym(w).is_some()
         || LEXICON.people(w).is_some()
@@ -260,10 +260,10 @@ pub fn name_at(toks: &[Tok], i: usize, doc: &DocWords) -> Option<usize> {
     while end < toks.len() && words < 6 {
         // A first name after other words starts another name ("… des
         // Finances Michel Sapin"), unless the name so far is first names too.
-        let starts_other = LEXICON.first_name(&toks[end].folded).is_some()
+        let starts_other = LEXICON.is_first_name(&toks[end].folded)
             && toks[i..end]
                 .iter()
-                .any(|t| t.is_word() && LEXICON.first_name(&t.folded).is_none());
+                .any(|t| t.is_word() && !LEXICON.is_first_name(&t.folded));
         if name_word(toks, end, doc, false) && !starts_other {
             end += 1;
             words += 1;
@@ -426,6 +426,31 @@ fn parse_one(toks: &[Tok], i: usize, doc: &DocWords, mode: Mode) -> Option<Np> {
         det = determiner_kind(t);
         k += 1;
     }
+    // "M. Bussereau", "Mme Martin", "Dr Lee": the title tells the gender and
+    // is not part of the name.
+    let mut honorific_gender = None;
+    if let Some(h) = toks.get(k).filter(|h| h.is_word() && h.cap) {
+        let gender = if lex_is("honorifics_m", h) {
+            Some(Some(Gender::Masculine))
+        } else if lex_is("honorifics_f", h) {
+            Some(Some(Gender::Feminine))
+        } else if lex_is("honorifics", h) {
+            Some(None)
+        } else {
+            None
+        };
+        if let Some(g) = gender {
+            let after = if toks.get(k + 1).is_some_and(|d| d.is_punct('.')) {
+                k + 2
+            } else {
+                k + 1
+            };
+            if toks.get(after).is_some_and(|n| n.is_word() && n.cap) {
+                k = after;
+                honorific_gender = g;
+            }
+        }
+    }
     // Up to two words before the head: numbers ("les trois magistrats") and
     // adjectives ("le même chauffeur", "une autre source", "premier ministre").
     let mut head_at = None;
@@ -531,6 +556,9 @@ fn parse_one(toks: &[Tok], i: usize, doc: &DocWords, mode: Mode) -> Option<Np> {
     if np.head == Head::Noun && np.country.is_none() {
         np.country = country_in(toks, np.start, np.end);
     }
+    if honorific_gender.is_some() {
+        np.gender = honorific_gender;
+    }
     np.full_end = np.end;
     acronym_after(toks, &mut np);
     Some(np)
@@ -570,6 +598,13 @@ pub fn parse_generic(toks: &[Tok], i: usize, doc: &DocWords) -> Option<Np> {
         return None;
     }
     np.role = Some((i + 1, end));
+    let end = match name_at(toks, end, doc) {
+        Some(name_end) => {
+            np.name = Some((end, name_end));
+            name_end
+        }
+        None => end,
+    };
     np.noun = Some(Noun {
         kind: NounKind::Person,
         gender: None,
@@ -660,7 +695,7 @@ fn modifiers(toks: &[Tok], mut k: usize, doc: &DocWords, np: &mut Np) -> usize {
         let mut e = if let Some(name_end) = name_at(toks, j, doc) {
             name_end
         } else if let Some(name_end) = name_at(toks, j + 1, doc).filter(|_| {
-            LEXICON.first_name(&toks[j + 1].folded).is_none() && LEXICON.noun(&w.folded).is_some()
+            !LEXICON.is_first_name(&toks[j + 1].folded) && LEXICON.noun(&w.folded).is_some()
         }) {
             // "de la compagnie Flydubai"
             name_end

@@ -240,10 +240,7 @@ impl Registry {
             None => {
                 let kind = match noun_kind {
                     Some(k) => kind_of_noun(k),
-                    None if LEXICON
-                        .first_name(name.split_whitespace().next().unwrap_or(""))
-                        .is_some() =>
-                    {
+                    None if LEXICON.is_first_name(name.split_whitespace().next().unwrap_or("")) => {
                         SpeakerKind::Person
                     }
                     None => SpeakerKind::Unknown,
