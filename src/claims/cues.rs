@@ -177,7 +177,14 @@ fn circumstance_at(toks: &[Tok], i: usize) -> Option<usize> {
             words += 1;
             break;
         }
-        if w.is("que") || w.is("qu") || is_verbish(w) || LEXICON.is("relatives", &w.folded) {
+        if w.is("que")
+            || w.is("qu")
+            || is_verbish(w)
+            || LEXICON.is("relatives", &w.folded)
+            || w.is("ne")
+            || w.is("n")
+            || LEXICON.is("negation", &w.folded)
+        {
             break;
         }
         // "sur BFMTV Stéphane Sabourin": a person's name starts the subject.

@@ -226,7 +226,36 @@ impl Reader<'_> {
                     }
                 }
             }
-            return self.resolve_pronoun(np, block);
+            if let Some(e) = self.resolve_pronoun(np, block) {
+                return Some(e);
+            }
+            // Nobody in focus agrees: a person named earlier in the sentence
+            // ("C'est ce qu'a défendu Ambre : « … », a-t-elle expliqué").
+            let named = (0..np.start).rev().find_map(|k| {
+                let t = &toks[k];
+                if t.quote.is_some() || !t.cap || !t.is_word() {
+                    return None;
+                }
+                // A name's first word, not in a prepositional phrase ("au
+                // micro de France Info").
+                if k > 0
+                    && (np::is_preposition(&toks[k - 1])
+                        || (toks[k - 1].cap && toks[k - 1].is_word()))
+                {
+                    return None;
+                }
+                let m = np::parse(toks, k, &self.words, np::CORE)?;
+                let agrees = match (m.gender, np.gender) {
+                    (Some(a), Some(b)) => a == b,
+                    _ => true,
+                };
+                (m.head == Head::Name && m.end <= np.start && agrees && m.plural == np.plural)
+                    .then_some(m)
+            });
+            let named = named?;
+            return self
+                .registry
+                .resolve(self.text, toks, &named, si, &[], &self.words);
         }
         // Who a definite function may rename: the speakers of the last
         // statements, most recent first, over the last paragraphs.
@@ -482,7 +511,8 @@ impl Reader<'_> {
                 // ("L'accord … «est respecté dans son intégralité», a confirmé"),
                 // unless only a word is quoted ("Une mesure «inacceptable», selon X").
                 let qf = quote_of(*opens.first()?)?;
-                let words_outside = (first..last)
+                // Words between the quotations taken (none for one quotation).
+                let words_outside = (opens[0]..last)
                     .filter(|&k| toks[k].quote.is_none() && toks[k].is_wordlike())
                     .count();
                 let kind = if words_outside <= 1 {

@@ -526,6 +526,19 @@ fn parse_one(toks: &[Tok], i: usize, doc: &DocWords, mode: Mode) -> Option<Np> {
                 np.name = Some((end, name_end));
                 np.end = name_end;
             }
+        } else if let Some(Kind::QuoteOpen(q)) = toks.get(end).map(|t| t.kind) {
+            // "le magazine « Ici Paris »": a title in quotation marks.
+            let close = toks[end..]
+                .iter()
+                .position(|t| t.kind == Kind::QuoteClose(q))
+                .map(|p| end + p);
+            let titled = matches!(noun.kind, NounKind::Media | NounKind::Org | NounKind::Doc);
+            if let Some(close) =
+                close.filter(|&c| titled && c > end + 1 && c - end <= 6 && toks[end + 1].cap)
+            {
+                np.name = Some((end + 1, close));
+                np.end = close + 1;
+            }
         }
     } else if let Some(end) = name_at(toks, h, doc) {
         np.head = Head::Name;

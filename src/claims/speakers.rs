@@ -235,6 +235,12 @@ impl Registry {
                 if !e.names.contains(&name) {
                     e.names.push(name.clone());
                 }
+                // "Chevallier", then "Philippe Chevallier": a person.
+                if e.kind == SpeakerKind::Unknown
+                    && LEXICON.is_first_name(name.split_whitespace().next().unwrap_or(""))
+                {
+                    e.kind = SpeakerKind::Person;
+                }
                 i
             }
             None => {
