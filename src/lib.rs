@@ -13,6 +13,6 @@ pub mod search;
 pub mod text;
 
 #[cfg(target_arch = "wasm32")]
-mod wasm;
+pub mod wasm;
 
 pub use explorer::Explorer;

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# The browser benchmark, in one command:
+#
+#   bench/run.sh                      everything (about 15 minutes on 2 cores)
+#   bench/run.sh --rounds 2 --corpora seeds,wikinews_fr     a quicker look
+#
+# Installs its npm packages (npm ci, from bench/package-lock.json), builds
+# recoupe once per corpus into bench/.work/ (its own CARGO_TARGET_DIR: the
+# main target/ and dist/ are left alone), then bench/run.mjs builds the peers'
+# indexes that are missing or stale, measures, and writes bench/results.md.
+# Options after the command go to bench/run.mjs (--rounds, --passes,
+# --corpora, --engines, --out).
+#
+# The corpora are read where they are: CORPORA_DIR (default ../shared/corpora
+# beside the repository). Everything built from them stays in bench/.work/,
+# which git ignores: orangesum_10k must never reach the repository.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT="$(pwd)"
+BENCH="$ROOT/bench"
+WORK="$BENCH/.work"
+CORPORA_DIR="${CORPORA_DIR:-$ROOT/../shared/corpora}"
+export CORPORA_DIR
+step() { printf '\n\033[1m==> %s\033[0m\n' "$*"; }
+have() { command -v "$1" >/dev/null 2>&1; }
+
+if ! have cargo && [ -f "$HOME/.cargo/env" ]; then
+  # shellcheck disable=SC1091
+  . "$HOME/.cargo/env"
+fi
+export PATH="$HOME/.cargo/bin:$PATH"
+for tool in cargo wasm-bindgen node npm; do
+  have "$tool" || {
+    echo "error: $tool is missing: run ./build.sh once (it installs the toolchain)" >&2
+    exit 1
+  }
+done
+[ -x "${CHROMIUM:-/usr/bin/chromium}" ] || {
+  echo "error: no Chromium at ${CHROMIUM:-/usr/bin/chromium}: run ./build.sh test once, or set CHROMIUM" >&2
+  exit 1
+}
+
+# Which corpora: the --corpora option of run.mjs, if given.
+CORPORA="seeds,wikinews_fr,orangesum_10k"
+args=("$@")
+for ((i = 0; i < ${#args[@]}; i++)); do
+  if [ "${args[$i]}" = --corpora ] && [ $((i + 1)) -lt ${#args[@]} ]; then
+    CORPORA="${args[$((i + 1))]}"
+  fi
+done
+
+corpus_path() {
+  case "$1" in
+  seeds) echo "$ROOT/seeds" ;;
+  wikinews_fr | orangesum_10k) echo "$CORPORA_DIR/$1.jsonl" ;;
+  *)
+    echo "error: unknown corpus $1" >&2
+    exit 2
+    ;;
+  esac
+}
+
+step "npm packages (bench/ and the end-to-end tests' browser driver)"
+# npm ci installs exactly the lock. A registry mirror that lacks some
+# platforms' optional binaries (e.g. Pagefind's macOS/Windows builds) leaves
+# them out of a lock made through it, and npm ci then refuses that lock:
+# npm install resolves the same pinned versions.
+(cd "$BENCH" && { npm ci --no-audit --no-fund --loglevel=error 2>/dev/null ||
+  npm install --no-audit --no-fund --loglevel=error; })
+[ -d "$ROOT/tests/e2e/node_modules/playwright-core" ] ||
+  (cd "$ROOT/tests/e2e" && npm ci --no-audit --no-fund --loglevel=error)
+
+# recoupe: one wasm build per corpus (the corpus is compiled in). Cargo
+# rebuilds only the crate when CORPUS_DIR changes; the page assembler is the
+# project's own (www/build-page.mjs), so the module is exactly what ships.
+wasm="$WORK/target/wasm32-unknown-unknown/release/recoupe.wasm"
+IFS=, read -r -a corpora <<<"$CORPORA"
+for corpus in "${corpora[@]}"; do
+  path="$(corpus_path "$corpus")"
+  [ -e "$path" ] || {
+    echo "error: corpus $corpus not found at $path (set CORPORA_DIR)" >&2
+    exit 1
+  }
+  out="$WORK/ours/$corpus"
+  step "recoupe for $corpus"
+  CORPUS_DIR="$path" CARGO_TARGET_DIR="$WORK/target" \
+    cargo build --release --target wasm32-unknown-unknown --lib --quiet
+  rm -rf "$out"
+  wasm-bindgen --target web --no-typescript --out-dir "$out/web" --out-name recoupe "$wasm"
+  wasm-bindgen --target no-modules --no-typescript --out-dir "$out/no-modules" --out-name recoupe "$wasm"
+  node www/build-page.mjs "$out/no-modules" "$out/web" "$out/dist"
+done
+
+step "peer indexes, then the measurements"
+node "$BENCH/run.mjs" "$@"

@@ -1,0 +1,112 @@
+//! The exported JavaScript API over the embedded seeds, in a real browser:
+//! `wasm-pack test --headless --chrome`.
+#![cfg(target_arch = "wasm32")]
+
+use js_sys::{Array, Reflect};
+use recoupe::wasm;
+use wasm_bindgen::JsValue;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn get(value: &JsValue, key: &str) -> JsValue {
+    Reflect::get(value, &JsValue::from_str(key)).expect("property read")
+}
+
+fn hit_ids(results: &JsValue) -> Vec<String> {
+    Array::from(&get(results, "hits"))
+        .iter()
+        .map(|h| get(&h, "id").as_string().expect("hit id"))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn documents_lists_the_five_seeds() {
+    let docs = Array::from(&wasm::documents().expect("documents"));
+    assert_eq!(docs.length(), 5);
+    let first = docs.get(0);
+    assert_eq!(
+        get(&first, "id").as_string().as_deref(),
+        Some("000_ac38b55d5438f45b.txt")
+    );
+    assert_eq!(get(&first, "date").as_string().as_deref(), Some("2020-11"));
+}
+
+#[wasm_bindgen_test]
+fn search_finds_every_seed_for_karabakh_with_marked_snippets() {
+    let results = wasm::search("Karabakh", JsValue::UNDEFINED).expect("search");
+    assert_eq!(get(&results, "total").as_f64(), Some(5.0));
+    assert_eq!(hit_ids(&results).len(), 5);
+    assert!(get(&results, "tookMs").as_f64().is_some());
+    let hits = Array::from(&get(&results, "hits"));
+    for hit in hits.iter() {
+        let spans = Array::from(&get(&hit, "snippet"));
+        let marked: Vec<String> = spans
+            .iter()
+            .filter(|s| get(s, "mark").as_bool() == Some(true))
+            .map(|s| get(&s, "text").as_string().unwrap_or_default())
+            .collect();
+        assert!(
+            marked.iter().any(|m| m.to_lowercase().contains("karabakh")),
+            "no marked Karabakh in {marked:?}"
+        );
+    }
+}
+
+#[wasm_bindgen_test]
+fn search_options_page_and_filter() {
+    let options = js_sys::Object::new();
+    Reflect::set(&options, &"perPage".into(), &JsValue::from_f64(2.0)).unwrap();
+    Reflect::set(&options, &"page".into(), &JsValue::from_f64(3.0)).unwrap();
+    let results = wasm::search("Karabakh", options.into()).expect("search");
+    assert_eq!(get(&results, "total").as_f64(), Some(5.0));
+    assert_eq!(
+        hit_ids(&results).len(),
+        1,
+        "page 3 of 2 per page holds the fifth hit"
+    );
+
+    let options = js_sys::Object::new();
+    Reflect::set(&options, &"dateFrom".into(), &"2020-12".into()).unwrap();
+    let results = wasm::search("Karabakh", options.into()).expect("search");
+    assert_eq!(
+        hit_ids(&results),
+        vec!["002_8ed4da36b7d67b1b.txt".to_owned()]
+    );
+}
+
+#[wasm_bindgen_test]
+fn bad_options_and_ids_throw_errors_with_messages() {
+    let err = wasm::search("Karabakh", JsValue::from_str("not options")).unwrap_err();
+    let message = get(&JsValue::from(err), "message")
+        .as_string()
+        .unwrap_or_default();
+    assert!(message.contains("invalid search options"), "{message}");
+
+    let err = wasm::document("no-such-document").unwrap_err();
+    let message = get(&JsValue::from(err), "message")
+        .as_string()
+        .unwrap_or_default();
+    assert!(message.contains("no-such-document"), "{message}");
+}
+
+#[wasm_bindgen_test]
+fn document_returns_blocks_as_text() {
+    let doc = wasm::document("001_7305b549ad60f7f4.txt").expect("document");
+    let blocks = Array::from(&get(&doc, "blocks"));
+    assert!(blocks.length() > 5);
+    let first = get(&blocks.get(0), "text").as_string().unwrap_or_default();
+    assert!(first.starts_with("Des soldats de la paix"), "{first}");
+}
+
+#[wasm_bindgen_test]
+fn strange_queries_answer_without_throwing() {
+    for q in ["", "   ", "?!«»;", "\u{202E}\u{200B}🙂", "-", "\"", "OR"] {
+        let results = wasm::search(q, JsValue::UNDEFINED).expect("search answers");
+        assert_eq!(get(&results, "total").as_f64(), Some(0.0), "{q:?}");
+    }
+    let long = "Karabakh ".repeat(1200);
+    let results = wasm::search(&long, JsValue::UNDEFINED).expect("long query answers");
+    assert_eq!(get(&results, "total").as_f64(), Some(5.0));
+    assert!(get(&results, "message").as_string().is_some());
+}
