@@ -52,6 +52,8 @@ struct Reader<'a> {
     /// Quotations standing alone with no speaker before them: they take the
     /// speaker of the statement that follows in their paragraph.
     pending: Vec<(usize, usize, usize, usize)>,
+    /// Countries named lately, most recent last: "les deux pays" are the last two.
+    recent_countries: Vec<usize>,
 }
 
 pub fn document(doc: &Document) -> DocumentClaims {
@@ -82,6 +84,7 @@ pub fn document(doc: &Document) -> DocumentClaims {
         salience: Vec::new(),
         found: Vec::new(),
         pending: Vec::new(),
+        recent_countries: Vec::new(),
     };
     // First pass: names and their functions, wherever they appear.
     for (si, s) in sentences.iter().enumerate() {
@@ -102,7 +105,65 @@ pub fn document(doc: &Document) -> DocumentClaims {
 }
 
 impl Reader<'_> {
+    /// "les Présidents russe et azerbaïdjanais, Vladimir Poutine et Ilham
+    /// Aliev": functions shared out, in order, between the names that follow.
+    fn learn_distributive(&mut self, toks: &[Tok]) {
+        for i in 0..toks.len() {
+            let t = &toks[i];
+            let Some(noun) = LEXICON.noun(&t.folded).filter(|n| {
+                t.quote.is_none() && n.plural && n.kind == super::lexicon::NounKind::Person
+            }) else {
+                continue;
+            };
+            // The demonyms, joined by "et" or commas.
+            let mut k = i + 1;
+            let mut countries = Vec::new();
+            while let Some(c) = toks
+                .get(k)
+                .and_then(|w| LEXICON.adjective_country(&w.folded))
+            {
+                countries.push(c);
+                k += 1;
+                if toks.get(k).is_some_and(|w| w.is("et") || w.is_punct(','))
+                    && toks
+                        .get(k + 1)
+                        .is_some_and(|w| LEXICON.adjective_country(&w.folded).is_some())
+                {
+                    k += 1;
+                }
+            }
+            if countries.len() < 2 || !toks.get(k).is_some_and(|w| w.is_punct(',')) {
+                continue;
+            }
+            // The names, joined the same way.
+            let mut names = Vec::new();
+            k += 1;
+            while let Some(end) = np::name_at(toks, k, &self.words) {
+                names.push((k, end));
+                k = end;
+                if toks.get(k).is_some_and(|w| w.is("et") || w.is_punct(',')) {
+                    k += 1;
+                } else {
+                    break;
+                }
+            }
+            if names.len() != countries.len() {
+                continue;
+            }
+            let head = LEXICON
+                .noun_headwords
+                .get(noun.entry as usize)
+                .cloned()
+                .unwrap_or_default();
+            for (&(a, b), &c) in names.iter().zip(&countries) {
+                let name = span_text(self.text, toks, a, b).to_owned();
+                self.registry.learn_function(&name, &head, noun.entry, c);
+            }
+        }
+    }
+
     fn learn(&mut self, toks: &[Tok], si: usize) {
+        self.learn_distributive(toks);
         let mut i = 0;
         while i < toks.len() {
             let t = &toks[i];
@@ -196,7 +257,84 @@ impl Reader<'_> {
         None
     }
 
+    /// "les deux pays", "les deux camps": the two countries named last.
+    fn pair_of_countries(&mut self, toks: &[Tok], np: &Np, si: usize) -> Option<usize> {
+        let (a, b) = np.role?;
+        let words: Vec<&str> = toks[a..b]
+            .iter()
+            .filter(|t| t.is_wordlike())
+            .map(|t| t.folded.as_str())
+            .collect();
+        let pair_noun = [
+            "pays",
+            "parties",
+            "camps",
+            "belligerants",
+            "voisins",
+            "nations",
+            "etats",
+            "gouvernements",
+        ];
+        if !(words.first() == Some(&"deux") && words.len() == 2 && pair_noun.contains(&words[1])) {
+            return None;
+        }
+        let mut last_two: Vec<usize> = Vec::new();
+        for &c in self.recent_countries.iter().rev() {
+            if !last_two.contains(&c) {
+                last_two.push(c);
+            }
+            if last_two.len() == 2 {
+                break;
+            }
+        }
+        if last_two.len() < 2 {
+            return None;
+        }
+        last_two.sort_unstable_by_key(|&c| LEXICON.countries[c].name.clone());
+        Some(self.registry.pair(last_two[0], last_two[1], si))
+    }
+
+    /// Countries named in a sentence, in order.
+    fn note_countries(&mut self, toks: &[Tok]) {
+        for (k, t) in toks
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| t.is_word() && t.quote.is_none())
+        {
+            // A place ("dans le Haut-Karabakh", "au Mali") is where, not who.
+            let located = (1..=2).any(|back| {
+                k >= back
+                    && ["dans", "au", "aux", "en", "vers", "depuis", "sur"]
+                        .iter()
+                        .any(|w| toks[k - back].is(w))
+            }) || (k >= 1 && toks[k - 1].is_word() && toks[k - 1].lower == "à");
+            let named = LEXICON
+                .country(&t.folded)
+                .or_else(|| {
+                    if t.cap {
+                        LEXICON.metonym(&t.folded)
+                    } else {
+                        None
+                    }
+                })
+                .filter(|_| !located);
+            let c = named.or_else(|| LEXICON.adjective_country(&t.folded));
+            if let Some(c) = c {
+                self.recent_countries.push(c);
+            }
+        }
+        if self.recent_countries.len() > 16 {
+            let cut = self.recent_countries.len() - 16;
+            self.recent_countries.drain(..cut);
+        }
+    }
+
     fn resolve(&mut self, toks: &[Tok], np: &Np, si: usize, block: usize) -> Option<usize> {
+        if np.head == Head::Noun {
+            if let Some(e) = self.pair_of_countries(toks, np, si) {
+                return Some(e);
+            }
+        }
         if np.head == Head::Pronoun {
             if toks[np.start].is("on") {
                 return None;
@@ -465,6 +603,7 @@ impl Reader<'_> {
             self.remember(speaker, s.block);
         }
         self.interrupted_quotes(s, si);
+        self.note_countries(toks);
         self.unattributed_quotes(s, si, found_before);
         // The sentence's subject stays in focus for the pronouns that follow.
         if let Some(np) = self.main_subject(toks) {

@@ -153,6 +153,8 @@ pub struct Lexicon {
     nouns: HashMap<String, Noun>,
     /// Folded masculine singular (or first) form of each noun entry.
     pub noun_lemmas: Vec<String>,
+    /// The same form as written ("président").
+    pub noun_headwords: Vec<String>,
     pub countries: Vec<Country>,
     /// Folded names, several words joined by a space.
     country_names: HashMap<String, usize>,
@@ -212,6 +214,7 @@ impl Lexicon {
             verb_forms: HashMap::default(),
             nouns: HashMap::default(),
             noun_lemmas: Vec::new(),
+            noun_headwords: Vec::new(),
             countries: Vec::new(),
             country_names: HashMap::default(),
             metonyms: HashMap::default(),
@@ -320,6 +323,12 @@ impl Lexicon {
                 .find(|f| **f != "-")
                 .map_or(String::new(), |f| fold(f));
             self.noun_lemmas.push(lemma);
+            self.noun_headwords.push(
+                forms
+                    .iter()
+                    .find(|f| **f != "-")
+                    .map_or(String::new(), |f| f.replace('_', " ")),
+            );
             for (slot, f) in forms.iter().enumerate() {
                 if *f == "-" {
                     continue;

@@ -211,10 +211,24 @@ pub struct Claims {
 pub fn extract(documents: &[Document]) -> Claims {
     let mut claims = Claims::default();
     let mut by_name: HashMap<String, usize> = HashMap::new();
+    // What any document tells of a source (side, functions), even one where
+    // it says nothing: "le Premier ministre arménien, Nikol Pachinian".
+    let mut known: HashMap<String, (Option<String>, Vec<String>)> = HashMap::new();
     for doc in documents {
         let found = extract::document(doc);
         // Local speaker index → corpus speaker index.
         let mut map: HashMap<usize, usize> = HashMap::new();
+        for entity in &found.entities {
+            let k = known.entry(fold(&entity.canonical)).or_default();
+            if k.0.is_none() {
+                k.0 = entity.side();
+            }
+            for r in &entity.roles {
+                if !k.1.contains(&r.text) && k.1.len() < 8 {
+                    k.1.push(r.text.clone());
+                }
+            }
+        }
         for (local, entity) in found.entities.iter().enumerate() {
             if !found.statements.iter().any(|s| s.speaker == local) {
                 continue;
@@ -285,6 +299,23 @@ pub fn extract(documents: &[Document]) -> Claims {
                 .find(|s| s.start as usize <= f.start as usize && f.end as usize <= s.end as usize)
                 .map(|s| s.id.clone());
             claims.facts.push(f);
+        }
+    }
+    for speaker in &mut claims.speakers {
+        if let Some((side, roles)) = known.get(&fold(&speaker.name)) {
+            if speaker.side.is_none() {
+                speaker.side = side.clone();
+            }
+            for r in roles {
+                if !speaker.roles.contains(r) && speaker.roles.len() < 16 {
+                    speaker.roles.push(r.clone());
+                }
+            }
+        }
+    }
+    for s in &mut claims.statements {
+        if s.side.is_none() {
+            s.side = claims.speakers[s.speaker_id as usize].side.clone();
         }
     }
     claims

@@ -38,6 +38,8 @@ pub struct Entity {
     pub gender: Option<Gender>,
     pub plural: bool,
     pub country: Option<usize>,
+    /// Every country a group speaks for ("La France, la Russie et les États-Unis").
+    pub countries: Vec<usize>,
     /// Phrases the document used for it, as written.
     pub aliases: Vec<String>,
     /// Sentence of the last mention, for recency.
@@ -46,6 +48,14 @@ pub struct Entity {
 
 impl Entity {
     pub fn side(&self) -> Option<String> {
+        if self.countries.len() > 1 {
+            let names: Vec<&str> = self
+                .countries
+                .iter()
+                .map(|&c| LEXICON.countries[c].name.as_str())
+                .collect();
+            return Some(names.join(", "));
+        }
         self.country.map(|c| LEXICON.countries[c].name.clone())
     }
 
@@ -184,6 +194,7 @@ impl Registry {
             gender: None,
             plural: false,
             country: None,
+            countries: Vec::new(),
             aliases: Vec::new(),
             last_seen: sentence,
         }
@@ -212,6 +223,47 @@ impl Registry {
                 self.push(e);
             }
         }
+    }
+
+    /// A person's function and country learnt from a shared-out phrase ("les
+    /// Présidents russe et azerbaïdjanais, Vladimir Poutine et Ilham Aliev").
+    pub fn learn_function(&mut self, name_text: &str, head: &str, entry: u16, country: usize) {
+        let name = fold(name_text);
+        let idx = match self.find_name(&name) {
+            Some(i) => i,
+            None => {
+                let mut e = Self::new_entity(name_text.to_owned(), SpeakerKind::Person, 0);
+                e.names.push(name.clone());
+                self.push(e)
+            }
+        };
+        let adjective = LEXICON.countries[country]
+            .adjective
+            .clone()
+            .unwrap_or_default();
+        let text = format!("{head} {adjective}");
+        let e = &mut self.entities[idx];
+        e.country.get_or_insert(country);
+        e.add_role(Role {
+            entry,
+            words: content_words(&text),
+            text,
+        });
+    }
+
+    /// Two countries speaking together ("les deux pays").
+    pub fn pair(&mut self, a: usize, b: usize, sentence: usize) -> usize {
+        let canonical = format!(
+            "{} et {}",
+            LEXICON.countries[a].name, LEXICON.countries[b].name
+        );
+        if let Some(i) = self.find_canonical(&canonical) {
+            return i;
+        }
+        let mut e = Self::new_entity(canonical, SpeakerKind::Group, sentence);
+        e.plural = true;
+        e.countries = vec![a, b];
+        self.push(e)
     }
 
     /// The entity of a named phrase, created when new.
@@ -351,6 +403,11 @@ impl Registry {
                 for &p in &parts {
                     let n = self.entities[p].canonical.clone();
                     e.add_alias(&n);
+                    if let Some(c) = self.entities[p].country {
+                        if !e.countries.contains(&c) {
+                            e.countries.push(c);
+                        }
+                    }
                 }
                 Some(self.push(e))
             }
