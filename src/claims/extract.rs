@@ -330,10 +330,10 @@ impl Reader<'_> {
     }
 
     fn resolve(&mut self, toks: &[Tok], np: &Np, si: usize, block: usize) -> Option<usize> {
-        if np.head == Head::Noun {
-            if let Some(e) = self.pair_of_countries(toks, np, si) {
-                return Some(e);
-            }
+        if np.head == Head::Noun
+            && let Some(e) = self.pair_of_countries(toks, np, si)
+        {
+            return Some(e);
         }
         if np.head == Head::Pronoun {
             if toks[np.start].is("on") {

@@ -403,10 +403,10 @@ impl Registry {
                 for &p in &parts {
                     let n = self.entities[p].canonical.clone();
                     e.add_alias(&n);
-                    if let Some(c) = self.entities[p].country {
-                        if !e.countries.contains(&c) {
-                            e.countries.push(c);
-                        }
+                    if let Some(c) = self.entities[p].country
+                        && !e.countries.contains(&c)
+                    {
+                        e.countries.push(c);
                     }
                 }
                 Some(self.push(e))
