@@ -863,6 +863,17 @@ pub fn find(toks: &[Tok], doc: &DocWords) -> Vec<Cue> {
         let Some(from) = complement(toks, v, after) else {
             continue;
         };
+        // "n'en a divulgué aucun détail": a denied object is nothing said.
+        let negated = (g.start..g.end).any(|k| toks[k].is("ne") || toks[k].is("n"));
+        let object = !toks
+            .get(from.wrapping_sub(1))
+            .is_some_and(|t| t.is("que") || t.is("qu") || t.is_punct(':'))
+            && !toks
+                .get(from)
+                .is_some_and(|t| matches!(t.kind, Kind::QuoteOpen(_)) || is_infinitive(t));
+        if negated && object {
+            continue;
+        }
         // "comme il l'avait promis, …": the object is the pronoun, nothing
         // after the verb is reported (unless it says what of: "l'a qualifié de …").
         let object_clitic = (g.start..g.at)
@@ -1121,11 +1132,12 @@ fn markers(toks: &[Tok], doc: &DocWords, cues: &mut Vec<Cue>) {
             }
         }
         // "selon ses sources", "selon les règles": not a source.
+        // "selon ses sources" (the speaker's own); "selon sa tante" is a source.
         let own = np.det == np::Det::Possessive
-            && matches!(
-                np.kind(),
-                Some(NounKind::Doc) | Some(NounKind::Person) | Some(NounKind::Info)
-            );
+            && (matches!(np.kind(), Some(NounKind::Doc) | Some(NounKind::Info))
+                || np.role.is_some_and(|(a, b)| {
+                    toks[a..b].iter().any(|t| t.is("sources") || t.is("source"))
+                }));
         if own || !speakerish(&np) {
             i += 1;
             continue;
@@ -1287,7 +1299,8 @@ fn delimit(toks: &[Tok], cues: &mut [Cue]) {
         }
         // "ont mis en garde X contre Y et ont appelé …": a second verb of the
         // same subject ends the reported words (not inside a que-clause).
-        if cues[i].direction == Direction::Right
+        if cues[i].verb.is_some()
+            && cues[i].direction == Direction::Right
             && !(from > 0 && (toks[from - 1].is("que") || toks[from - 1].is("qu")))
             && let Some(k) = (from..to).find(|&k| {
                 toks[k].quote.is_none()
@@ -1300,7 +1313,14 @@ fn delimit(toks: &[Tok], cues: &mut [Cue]) {
             to = k;
         }
         let (from, to) = trim(toks, from, to);
-        if from < to {
+        // "« … », a tweeté X, avec les photos à l'appui, rapporte Franceinfo":
+        // a second incise reports the first; what lies between is no statement.
+        let leftover = i > 0
+            && cues[i].direction == Direction::Left
+            && cues[i - 1].direction == Direction::Left
+            && (toks.get(from).is_some_and(is_preposition)
+                || toks[from..to].iter().filter(|t| t.is_wordlike()).count() < 3);
+        if from < to && !leftover {
             cues[i].content = Some((from, to));
         }
     }

@@ -868,9 +868,13 @@ impl Reader<'_> {
             if standalone {
                 // A quotation followed by an incise this reader could not
                 // resolve ("…», est-il indiqué") is not the last speaker's.
-                if toks.get(close_at + 1).is_some_and(|t| t.is_punct(','))
-                    && toks.get(close_at + 2).is_some_and(np::is_verbish)
-                {
+                let incise_after = (toks.get(close_at + 1).is_some_and(|t| t.is_punct(','))
+                    && toks.get(close_at + 2).is_some_and(np::is_verbish))
+                    || toks[close_at..]
+                        .iter()
+                        .take(8)
+                        .any(|t| t.inv_pron && t.quote.is_none());
+                if incise_after {
                     continue;
                 }
                 // A quotation repeated elsewhere (a heading announcing it) is
@@ -1057,13 +1061,19 @@ impl Reader<'_> {
 /// phrase ("… , a expliqué X, directeur du site. On a …"), if no verb comes
 /// before it; `Some(len)` when the quotation ends with the incise.
 fn incise_end(inner: &[Tok], from: usize) -> Option<usize> {
+    // "…, affirme-t-elle, précisant que … . La suite": the same speaker goes on.
+    let participle_tail = inner.get(from).is_some_and(|t| t.is_punct(','))
+        && inner
+            .get(from + 1)
+            .is_some_and(|t| t.is_word() && t.folded.ends_with("ant"));
     for (k, t) in inner.iter().enumerate().skip(from) {
         // A period followed by a space ("fr. On"), not inside "1001pneus.fr".
         let spaced = inner.get(k + 1).is_none_or(|n| n.start > t.end);
         if t.is_punct('.') && spaced {
             return Some(k);
         }
-        if np::is_verbish(t) || matches!(t.kind, Kind::QuoteOpen(_)) || k - from > 20 {
+        let stop = (np::is_verbish(t) && !participle_tail) || matches!(t.kind, Kind::QuoteOpen(_));
+        if stop || k - from > 30 {
             return None;
         }
     }

@@ -857,42 +857,27 @@ fn appositions(toks: &[Tok], np: &mut Np, doc: &DocWords) {
             break;
         }
         let mut seg_end = None;
+        // A function after a name must be closed by punctuation: in
+        // "Interrogé par Marianne, l'ancien chargé de mission assure", the
+        // function is the next clause's subject, not Marianne's title.
+        let mut role_to_name = false;
+        let mut found: Option<Np> = None;
         if let Some(inner) = parse_one(toks, seg, doc, CORE) {
-            match inner.head {
-                Head::Name
-                    if np.name.is_none()
-                        && np.head == Head::Noun
-                        && np.kind() == Some(NounKind::Person) =>
-                {
-                    np.name = inner.name;
-                    if np.gender.is_none() {
-                        np.gender = inner.gender;
-                    }
-                    seg_end = Some(inner.end);
-                }
-                Head::Noun
-                    if np.head == Head::Name
-                        && !inner.plural
-                        && matches!(
-                            inner.kind(),
-                            Some(NounKind::Person) | Some(NounKind::Org) | Some(NounKind::Media)
-                        ) =>
-                {
-                    if np.role.is_none() {
-                        np.role = inner.role;
-                        np.noun = inner.noun;
-                        // "une représentante" tells a person's gender; "organisme"
-                        // says nothing of how the text refers to a body.
-                        if np.gender.is_none() && inner.kind() == Some(NounKind::Person) {
-                            np.gender = inner.gender;
-                        }
-                        if np.country.is_none() {
-                            np.country = inner.country;
-                        }
-                    }
-                    seg_end = Some(inner.end);
-                }
-                _ => {}
+            let name_for_role = inner.head == Head::Name
+                && np.name.is_none()
+                && np.head == Head::Noun
+                && np.kind() == Some(NounKind::Person);
+            let role_for_name = inner.head == Head::Noun
+                && np.head == Head::Name
+                && !inner.plural
+                && matches!(
+                    inner.kind(),
+                    Some(NounKind::Person) | Some(NounKind::Org) | Some(NounKind::Media)
+                );
+            if name_for_role || role_for_name {
+                role_to_name = role_for_name;
+                seg_end = Some(inner.end);
+                found = Some(inner);
             }
         }
         // A participle or prepositional phrase: ", éliminé au deuxième tour,", ", à Lyon ,".
@@ -956,9 +941,32 @@ fn appositions(toks: &[Tok], np: &mut Np, doc: &DocWords) {
         // The apposition must end the phrase: a comma, the end, or a bracket.
         let closes = toks.get(e).is_none_or(|t| {
             t.is_punct(',') || t.is_punct('.') || t.is_punct(')') || t.is_punct(':')
-        }) || toks.get(e).is_some_and(|t| is_verbish(t) || t.is("qui"));
+        }) || (!role_to_name
+            && toks.get(e).is_some_and(|t| is_verbish(t) || t.is("qui")));
         if !closes {
             break;
+        }
+        // Only now, closed, does the apposition say something of the phrase.
+        if let Some(inner) = found {
+            if role_to_name {
+                if np.role.is_none() {
+                    np.role = inner.role;
+                    np.noun = inner.noun;
+                    // "une représentante" tells a person's gender; "organisme"
+                    // says nothing of how the text refers to a body.
+                    if np.gender.is_none() && inner.kind() == Some(NounKind::Person) {
+                        np.gender = inner.gender;
+                    }
+                    if np.country.is_none() {
+                        np.country = inner.country;
+                    }
+                }
+            } else {
+                np.name = inner.name;
+                if np.gender.is_none() {
+                    np.gender = inner.gender;
+                }
+            }
         }
         np.full_end = e;
         k = e;
