@@ -1119,16 +1119,19 @@ fn markers(toks: &[Tok], doc: &DocWords, cues: &mut Vec<Cue>) {
         };
         let full_end = np.full_end;
         let mut inner_source = false;
-        if np.kind() == Some(NounKind::Info) {
+        // "selon les informations de X", "selon un communiqué du ministère":
+        // the source is inside; a text with no author is its own source.
+        if matches!(np.kind(), Some(NounKind::Info) | Some(NounKind::Doc)) {
             match source_inside(toks, &np, doc) {
                 Some(inner) => {
                     np = inner;
                     inner_source = true;
                 }
-                None => {
+                None if np.kind() == Some(NounKind::Info) => {
                     i += 1;
                     continue;
                 }
+                None => {}
             }
         }
         // "selon ses sources", "selon les règles": not a source.
@@ -1169,6 +1172,16 @@ fn markers(toks: &[Tok], doc: &DocWords, cues: &mut Vec<Cue>) {
         {
             i += 1;
             continue;
+        }
+        // "selon les déclarations de X au Journal du dimanche": where the
+        // source spoke belongs to the marker.
+        if let Some(e) = circumstance_at(toks, region_end) {
+            if toks
+                .get(e)
+                .is_none_or(|t| t.is_punct(',') || t.is_punct('.'))
+            {
+                region_end = e;
+            }
         }
         let initial = clause_initial(toks, i);
         let words_after = content_words(toks, region_end);

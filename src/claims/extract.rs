@@ -40,6 +40,9 @@ pub struct DocumentClaims {
 struct Salient {
     entity: usize,
     block: usize,
+    sentence: usize,
+    /// A statement's speaker, not only a sentence's subject.
+    speaker: bool,
 }
 
 struct Reader<'a> {
@@ -54,6 +57,7 @@ struct Reader<'a> {
     pending: Vec<(usize, usize, usize, usize)>,
     /// Countries named lately, most recent last: "les deux pays" are the last two.
     recent_countries: Vec<usize>,
+    current_sentence: usize,
 }
 
 pub fn document(doc: &Document) -> DocumentClaims {
@@ -85,6 +89,7 @@ pub fn document(doc: &Document) -> DocumentClaims {
         found: Vec::new(),
         pending: Vec::new(),
         recent_countries: Vec::new(),
+        current_sentence: 0,
     };
     // First pass: names and their functions, wherever they appear.
     for (si, s) in sentences.iter().enumerate() {
@@ -397,11 +402,29 @@ impl Reader<'_> {
         }
         // Who a definite function may rename: the speakers of the last
         // statements, most recent first, over the last paragraphs.
+        // Statement speakers and persons in focus, most recent first; a name
+        // of unknown kind only as a speaker.
         let mut candidates: Vec<(usize, usize)> = Vec::new();
         if !np.det_is_possessive() {
-            for f in self.found.iter().rev().take_while(|f| block <= f.block + 3) {
-                if !candidates.iter().any(|c| c.0 == f.speaker) {
-                    candidates.push((f.speaker, si.saturating_sub(f.sentence)));
+            let mut recent: Vec<(usize, usize, bool)> = self
+                .found
+                .iter()
+                .filter(|f| block <= f.block + 3)
+                .map(|f| (f.speaker, f.sentence, true))
+                .collect();
+            recent.extend(
+                self.salience
+                    .iter()
+                    .filter(|x| block <= x.block + 3)
+                    .filter(|x| self.registry.entities[x.entity].kind == SpeakerKind::Person)
+                    // A subject that said nothing is renamed only right after it.
+                    .filter(|x| si <= x.sentence + 2)
+                    .map(|x| (x.entity, x.sentence, x.speaker)),
+            );
+            recent.sort_by_key(|&(_, sentence, speaker)| (std::cmp::Reverse(sentence), !speaker));
+            for (e, sentence, _) in recent {
+                if !candidates.iter().any(|c| c.0 == e) {
+                    candidates.push((e, si.saturating_sub(sentence)));
                 }
             }
         }
@@ -410,7 +433,13 @@ impl Reader<'_> {
     }
 
     fn remember(&mut self, entity: usize, block: usize) {
-        self.salience.push(Salient { entity, block });
+        let sentence = self.current_sentence;
+        self.salience.push(Salient {
+            entity,
+            block,
+            sentence,
+            speaker: false,
+        });
         if self.salience.len() > 64 {
             self.salience.remove(0);
         }
@@ -506,6 +535,7 @@ impl Reader<'_> {
     }
 
     fn sentence(&mut self, s: &Sentence, si: usize) {
+        self.current_sentence = si;
         let toks = &s.toks;
         let found_before = self.found.len();
         let cues = cues::find(toks, &self.words);

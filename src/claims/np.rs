@@ -269,6 +269,16 @@ pub fn name_at(toks: &[Tok], i: usize, doc: &DocWords) -> Option<usize> {
             words += 1;
             continue;
         }
+        // A number inside a name: "France 3 Alsace", "France 24".
+        if toks[end].kind == Kind::Number
+            && toks[end].folded.len() <= 3
+            && toks[end - 1].cap
+            && toks[end].quote.is_none()
+        {
+            end += 1;
+            words += 1;
+            continue;
+        }
         // An initial: "B. Obama".
         if toks[end].is_punct('.')
             && toks[end - 1].folded.chars().count() == 1
@@ -508,8 +518,11 @@ fn parse_one(toks: &[Tok], i: usize, doc: &DocWords, mode: Mode) -> Option<Np> {
         let end = modifiers(toks, h + 1, doc, &mut np);
         np.role = Some((k, end));
         np.end = end;
-        // A name right after the function: "le maire Gaël Perdriau", "le syndicat CGT".
-        if let Some(name_end) = name_at(toks, end, doc) {
+        // A name right after the function: "le maire Gaël Perdriau", "le
+        // syndicat CGT" (not after a text: in "les déclarations de la
+        // secrétaire d'État Brune Poirson" the name is the secrétaire's).
+        let nameable = !matches!(noun.kind, NounKind::Doc | NounKind::Info) || end == h + 1;
+        if let Some(name_end) = name_at(toks, end, doc).filter(|_| nameable) {
             if place_at(toks, end).is_none_or(|(h, _, _)| h != Head::Metonym) {
                 np.name = Some((end, name_end));
                 np.end = name_end;
@@ -705,7 +718,11 @@ fn modifiers(toks: &[Tok], mut k: usize, doc: &DocWords, np: &mut Np) -> usize {
             break;
         }
         // The complement's own words: a name, or a noun with its adjectives.
-        let mut e = if let Some(name_end) = name_at(toks, j, doc) {
+        let mut e = if LEXICON.noun(&w.folded).is_some() && w.cap {
+            // "secrétaire d'État Brune Poirson": a capitalised function word
+            // ("État", "Défense") is the complement, not the start of a name.
+            j + 1
+        } else if let Some(name_end) = name_at(toks, j, doc) {
             name_end
         } else if let Some(name_end) = name_at(toks, j + 1, doc).filter(|_| {
             !LEXICON.is_first_name(&toks[j + 1].folded) && LEXICON.noun(&w.folded).is_some()
