@@ -1175,13 +1175,12 @@ fn markers(toks: &[Tok], doc: &DocWords, cues: &mut Vec<Cue>) {
         }
         // "selon les déclarations de X au Journal du dimanche": where the
         // source spoke belongs to the marker.
-        if let Some(e) = circumstance_at(toks, region_end) {
-            if toks
+        if let Some(e) = circumstance_at(toks, region_end)
+            && toks
                 .get(e)
                 .is_none_or(|t| t.is_punct(',') || t.is_punct('.'))
-            {
-                region_end = e;
-            }
+        {
+            region_end = e;
         }
         let initial = clause_initial(toks, i);
         let words_after = content_words(toks, region_end);
