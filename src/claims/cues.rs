@@ -177,9 +177,11 @@ fn circumstance_at(toks: &[Tok], i: usize) -> Option<usize> {
             words += 1;
             break;
         }
+        // "dans un communiqué": after a determiner a verb form is a noun.
+        let noun_after_det = k > 0 && is_determiner(&toks[k - 1]) && !is_auxiliary(w);
         if w.is("que")
             || w.is("qu")
-            || is_verbish(w)
+            || (is_verbish(w) && !noun_after_det)
             || LEXICON.is("relatives", &w.folded)
             || w.is("ne")
             || w.is("n")
@@ -326,7 +328,21 @@ fn groups(toks: &[Tok]) -> Vec<Group> {
         if out.last().is_some_and(|g| i < g.end) {
             continue;
         }
-        for &(verb, forms) in LEXICON.verb_forms(&t.lower) {
+        // A pronominal use ("se dit victime") prefers the verb's pronominal
+        // entry; and a verb with fixed words ("mettre en garde") its longest.
+        let mut entries: Vec<(u16, u8)> = LEXICON.verb_forms(&t.lower).to_vec();
+        let reflexive_before = i > 0 && (toks[i - 1].is("se") || toks[i - 1].is("s"))
+            || (i > 1
+                && (toks[i - 2].is("se") || toks[i - 2].is("s"))
+                && is_auxiliary(&toks[i - 1]));
+        entries.sort_by_key(|&(verb, _)| {
+            let v = &LEXICON.verbs[verb as usize];
+            (
+                !(reflexive_before && v.has(frame::PRON)),
+                std::cmp::Reverse(v.tail.len()),
+            )
+        });
+        for &(verb, forms) in &entries {
             let v = &LEXICON.verbs[verb as usize];
             let Some(tail_end) = tail_matches(toks, i + 1, &v.tail) else {
                 continue;
@@ -662,8 +678,11 @@ pub fn find(toks: &[Tok], doc: &DocWords) -> Vec<Cue> {
             np.head = Head::Pronoun;
             let region_end = g.end.max(p + 1);
             let content_from = complement(toks, v, region_end).unwrap_or(region_end);
-            let direction = if content_from > region_end
-                || complement(toks, v, region_end).is_some() && !boundary_before(toks, g.start)
+            // After a clause ("« … », a-t-il expliqué") the incise reports
+            // what came before, whatever follows it ("…, avant d'ajouter : « … »").
+            let incise = boundary_before(toks, g.start) && g.start > 0;
+            let direction = if !incise
+                && (content_from > region_end || complement(toks, v, region_end).is_some())
             {
                 Direction::Right
             } else {
@@ -971,6 +990,7 @@ fn pronoun_np(toks: &[Tok], p: usize) -> Np {
         gender: None,
         plural: false,
         parts: Vec::new(),
+        latter: false,
     });
     let w = toks[p].folded.as_str();
     np.gender = Some(if w.starts_with("elle") {

@@ -340,6 +340,31 @@ impl Reader<'_> {
         {
             return Some(e);
         }
+        if np.head == Head::Pronoun && np.latter {
+            // "ce dernier": the last name of the sentence, else of the text.
+            let named = (0..np.start).rev().find_map(|k| {
+                let t = &toks[k];
+                let starts_name = t.is_word()
+                    && t.cap
+                    && t.quote.is_none()
+                    && !(k > 0 && toks[k - 1].is_word() && toks[k - 1].cap);
+                starts_name
+                    .then(|| np::parse(toks, k, &self.words, np::CORE))
+                    .flatten()
+                    .filter(|m| m.head == Head::Name && m.end <= np.start)
+            });
+            if let Some(m) = named {
+                return self
+                    .registry
+                    .resolve(self.text, toks, &m, si, &[], &self.words);
+            }
+            return self.salience.iter().rev().map(|x| x.entity).find(|&e| {
+                matches!(
+                    self.registry.entities[e].kind,
+                    SpeakerKind::Person | SpeakerKind::Unknown
+                )
+            });
+        }
         if np.head == Head::Pronoun {
             if toks[np.start].is("on") {
                 return None;
@@ -611,6 +636,10 @@ impl Reader<'_> {
                 && last.speaker == speaker
                 && last.end <= start
             {
+                // A quotation that becomes part of mixed words keeps its marks.
+                if let Some(q) = self.quotes.iter().find(|q| q.inner_start == last.start) {
+                    last.start = q.open;
+                }
                 last.end = end;
                 if last.kind == StatementKind::Direct || kind != StatementKind::Indirect {
                     last.kind = StatementKind::Mixed;

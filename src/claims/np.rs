@@ -69,6 +69,8 @@ pub struct Np {
     pub gender: Option<Gender>,
     pub plural: bool,
     pub parts: Vec<Np>,
+    /// "ce dernier", "cette dernière": the person named last.
+    pub latter: bool,
 }
 
 impl Np {
@@ -403,6 +405,7 @@ fn empty(start: usize, head: Head) -> Np {
         gender: None,
         plural: false,
         parts: Vec::new(),
+        latter: false,
     }
 }
 
@@ -417,6 +420,28 @@ fn parse_one(toks: &[Tok], i: usize, doc: &DocWords, mode: Mode) -> Option<Np> {
         np.full_end = i + 1;
         np.gender = gender;
         np.plural = plural;
+        return Some(np);
+    }
+    // "ce dernier", "cette dernière", "ces derniers": the one named last.
+    if (t.is("ce") || t.is("cette") || t.is("ces"))
+        && toks.get(i + 1).is_some_and(|n| {
+            ["dernier", "derniere", "derniers", "dernieres"].contains(&n.folded.as_str())
+        })
+        && !toks
+            .get(i + 2)
+            .is_some_and(|n| n.is_word() && LEXICON.noun(&n.folded).is_some())
+    {
+        let w = toks[i + 1].folded.as_str();
+        let mut np = empty(i, Head::Pronoun);
+        np.end = i + 2;
+        np.full_end = i + 2;
+        np.latter = true;
+        np.plural = w.ends_with('s');
+        np.gender = Some(if w.starts_with("derniere") {
+            Gender::Feminine
+        } else {
+            Gender::Masculine
+        });
         return Some(np);
     }
     let mut k = i;
@@ -930,6 +955,28 @@ fn appositions(toks: &[Tok], np: &mut Np, doc: &DocWords) {
                 e += 1;
             }
             if toks.get(e).is_some_and(|t| t.is_punct(',')) {
+                seg_end = Some(e);
+            }
+        }
+        // After a name, any short description before the verb: "Eric
+        // Drouet, Gilet jaune de Melun dit que", "X, figure du mouvement, a".
+        if seg_end.is_none() && np.head == Head::Name && !first.is_punct('(') {
+            let mut e = seg;
+            while e < toks.len()
+                && e - seg < 9
+                && toks[e].quote.is_none()
+                && !matches!(toks[e].kind, Kind::QuoteOpen(_) | Kind::Punct(_))
+                && !is_verbish(&toks[e])
+                && !lex_is("relatives", &toks[e])
+                && !lex_is("subject_pronouns", &toks[e])
+            {
+                e += 1;
+            }
+            let closed = toks.get(e).is_some_and(|t| t.is_punct(','));
+            let verb_next = toks
+                .get(e)
+                .is_some_and(|t| t.is_word() && !LEXICON.verb_forms(&t.lower).is_empty());
+            if e > seg && (closed || verb_next) {
                 seg_end = Some(e);
             }
         }
