@@ -290,9 +290,12 @@ pub fn name_at(toks: &[Tok], i: usize, doc: &DocWords) -> Option<usize> {
             words += 1;
             continue;
         }
+        // "Charles de Gaulle", not "la boutique Arnys de François Fillon":
+        // a particle comes before a surname, never before a first name.
         if is_name_particle(&toks[end])
             && (!toks[end].cap || toks[end].folded.len() <= 3)
             && name_word(toks, end + 1, doc, false)
+            && !LEXICON.is_first_name(&toks[end + 1].folded)
             && !lex_is("not_names", &toks[end + 1])
         {
             end += 2;
@@ -960,7 +963,12 @@ fn appositions(toks: &[Tok], np: &mut Np, doc: &DocWords) {
         }
         // After a name, any short description before the verb: "Eric
         // Drouet, Gilet jaune de Melun dit que", "X, figure du mouvement, a".
-        if seg_end.is_none() && np.head == Head::Name && !first.is_punct('(') {
+        // (Not a name itself: "au Sacré-cœur de Montmartre, Benjamin Cauchy
+        // affirme" is a place, then the subject.)
+        let names_someone = first.cap
+            && (LEXICON.is_first_name(&first.folded)
+                || toks.get(seg + 1).is_some_and(|n| n.cap && n.is_word()));
+        if seg_end.is_none() && np.head == Head::Name && !first.is_punct('(') && !names_someone {
             let mut e = seg;
             while e < toks.len()
                 && e - seg < 9
