@@ -291,11 +291,13 @@ pub fn name_at(toks: &[Tok], i: usize, doc: &DocWords) -> Option<usize> {
             continue;
         }
         // "Charles de Gaulle", not "la boutique Arnys de François Fillon":
-        // a particle comes before a surname, never before a first name.
+        // "de" comes before a surname, never before a first name ("ben" may:
+        // "Mohammed ben Salmane").
         if is_name_particle(&toks[end])
             && (!toks[end].cap || toks[end].folded.len() <= 3)
             && name_word(toks, end + 1, doc, false)
-            && !LEXICON.is_first_name(&toks[end + 1].folded)
+            && !(["de", "du", "des", "d"].contains(&toks[end].folded.as_str())
+                && LEXICON.is_first_name(&toks[end + 1].folded))
             && !lex_is("not_names", &toks[end + 1])
         {
             end += 2;
