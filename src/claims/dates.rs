@@ -341,6 +341,10 @@ fn date_at(toks: &[Tok], i: usize, doc: Option<DocDate>) -> Option<DateHit> {
         return None;
     }
     if let Some(w) = wd {
+        // "le Journal du dimanche": a weekday in a name is no date.
+        if k >= 2 && toks[k - 2].is("du") && toks.get(k.wrapping_sub(3)).is_some_and(|t| t.cap) {
+            return None;
+        }
         // A weekday alone: only with the document's day.
         let (hint, end) = hint_after(toks, k);
         let value = resolve_weekday(w, doc, hint)?;

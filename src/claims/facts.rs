@@ -83,10 +83,22 @@ fn read_number(toks: &[Tok], i: usize) -> Option<Read> {
     let t = toks.get(i)?;
     let mut read = match t.kind {
         Kind::Number => {
-            let value: f64 = t.folded.parse().ok()?;
+            let mut value: f64 = t.folded.parse().ok()?;
+            let mut end = i + 1;
+            // "6.1 millions" written with a decimal point: "6", ".", "1" glued.
+            if let (Some(dot), Some(frac)) = (toks.get(i + 1), toks.get(i + 2)) {
+                let glued = dot.start == t.end && frac.start == dot.end;
+                if glued && dot.is_punct('.') && frac.kind == Kind::Number && frac.folded.len() <= 2
+                {
+                    if let Ok(v) = format!("{}.{}", t.folded, frac.folded).parse::<f64>() {
+                        value = v;
+                        end = i + 3;
+                    }
+                }
+            }
             Read {
                 value,
-                end: i + 1,
+                end,
                 approx: false,
                 words: false,
             }
@@ -254,6 +266,16 @@ pub fn sentence_facts(doc: &Document, toks: &[Tok]) -> Vec<Fact> {
             i += 1;
             continue;
         };
+        // "Porsche 911", "France 3", "Top 10": a number inside a name.
+        if i > 0
+            && toks[i].kind == Kind::Number
+            && toks[i - 1].is_word()
+            && toks[i - 1].cap
+            && !toks[i - 1].initial
+        {
+            i = read.end;
+            continue;
+        }
         if (read.end..read.end + 1).any(|k| taken.get(k).copied().unwrap_or(false)) {
             i = read.end;
             continue;
