@@ -88,12 +88,14 @@ fn read_number(toks: &[Tok], i: usize) -> Option<Read> {
             // "6.1 millions" written with a decimal point: "6", ".", "1" glued.
             if let (Some(dot), Some(frac)) = (toks.get(i + 1), toks.get(i + 2)) {
                 let glued = dot.start == t.end && frac.start == dot.end;
-                if glued && dot.is_punct('.') && frac.kind == Kind::Number && frac.folded.len() <= 2
+                if glued
+                    && dot.is_punct('.')
+                    && frac.kind == Kind::Number
+                    && frac.folded.len() <= 2
+                    && let Ok(v) = format!("{}.{}", t.folded, frac.folded).parse::<f64>()
                 {
-                    if let Ok(v) = format!("{}.{}", t.folded, frac.folded).parse::<f64>() {
-                        value = v;
-                        end = i + 3;
-                    }
+                    value = v;
+                    end = i + 3;
                 }
             }
             Read {
