@@ -14,6 +14,10 @@ use crate::corpus::Document;
 const MAX_SENTENCE_TOKENS: usize = 400;
 /// Blocks read per document, for the same reason.
 const MAX_BLOCKS: usize = 2000;
+/// A paragraph is read this far (a "paragraph" of megabytes is no article).
+const MAX_BLOCK_BYTES: usize = 64 * 1024;
+/// A document is read this far.
+const MAX_DOCUMENT_BYTES: usize = 2 * 1024 * 1024;
 
 /// A statement of one document, its speaker an index into `entities`.
 pub struct Found {
@@ -64,14 +68,18 @@ pub fn document(doc: &Document) -> DocumentClaims {
     let text = doc.text.as_str();
     let mut quotes = Vec::new();
     let mut sentences: Vec<Sentence> = Vec::new();
+    let mut read = 0;
     for (bi, b) in doc.article_blocks().take(MAX_BLOCKS).enumerate() {
-        sentences.extend(read_block(
-            text,
-            b.start as usize,
-            b.end as usize,
-            bi,
-            &mut quotes,
-        ));
+        let start = b.start as usize;
+        let mut end = (b.end as usize).min(start + MAX_BLOCK_BYTES);
+        while end > start && !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        read += end - start;
+        if read > MAX_DOCUMENT_BYTES {
+            break;
+        }
+        sentences.extend(read_block(text, start, end, bi, &mut quotes));
     }
     for s in &mut sentences {
         s.toks.truncate(MAX_SENTENCE_TOKENS);
