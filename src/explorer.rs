@@ -36,6 +36,10 @@ pub struct DocumentSummary {
     pub date: Option<String>,
     pub date_source: corpus::DateSource,
     pub outlet: Option<String>,
+    /// What an undated text says of its own day ("26 mars, année inconnue").
+    pub date_hint: Option<String>,
+    /// News agencies credited for the text.
+    pub agencies: Vec<String>,
     /// Characters of article text.
     pub length: usize,
 }
@@ -49,6 +53,8 @@ pub struct DocumentView {
     pub date: Option<String>,
     pub date_source: corpus::DateSource,
     pub outlet: Option<String>,
+    pub date_hint: Option<String>,
+    pub agencies: Vec<String>,
     pub blocks: Vec<BlockView>,
 }
 
@@ -143,6 +149,8 @@ impl Explorer {
                 date: d.date.clone(),
                 date_source: d.date_source,
                 outlet: d.outlet.clone(),
+                date_hint: d.date_hint.clone(),
+                agencies: d.agencies.clone(),
                 length: d.article_blocks().map(|b| (b.end - b.start) as usize).sum(),
             })
             .collect()
@@ -156,6 +164,8 @@ impl Explorer {
             date: d.date.clone(),
             date_source: d.date_source,
             outlet: d.outlet.clone(),
+            date_hint: d.date_hint.clone(),
+            agencies: d.agencies.clone(),
             blocks: d
                 .blocks
                 .iter()

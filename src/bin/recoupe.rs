@@ -11,6 +11,7 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use recoupe::Explorer;
+use recoupe::corpus::Document;
 use recoupe::search::SearchOptions;
 use serde_json::json;
 
@@ -130,7 +131,8 @@ fn run() -> Result<(), String> {
         "extract" => {
             let explorer = load(args.corpus)?;
             let claims = explorer.claims();
-            let answer = json!({"documents": explorer.summaries(),
+            let documents: Vec<_> = explorer.documents().iter().map(Document::info).collect();
+            let answer = json!({"documents": documents,
                                 "statements": claims.statements,
                                 "facts": claims.facts,
                                 "speakers": claims.speakers});

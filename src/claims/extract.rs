@@ -1192,12 +1192,32 @@ fn places_in(toks: &[Tok], a: usize, b: usize) -> Vec<String> {
     out
 }
 
+/// One body block per non-blank line: `explain` reads a text as given,
+/// without the ingestion's cleaning.
+fn line_blocks(text: &str) -> Vec<crate::corpus::Block> {
+    let mut blocks = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim_end();
+        let lead = trimmed.len() - trimmed.trim_start().len();
+        if !trimmed.trim().is_empty() {
+            blocks.push(crate::corpus::Block {
+                kind: crate::corpus::BlockKind::Body,
+                start: (at + lead) as u32,
+                end: (at + trimmed.len()) as u32,
+            });
+        }
+        at += line.len();
+    }
+    blocks
+}
+
 /// See `claims::explain`.
 pub fn explain(text: &str) -> String {
     use std::fmt::Write;
     let mut out = String::new();
     let mut quotes = Vec::new();
-    let blocks = crate::corpus::segment::line_blocks(text);
+    let blocks = line_blocks(text);
     let mut sentences = Vec::new();
     for (bi, b) in blocks.iter().enumerate() {
         sentences.extend(read_block(
@@ -1241,13 +1261,9 @@ pub fn explain(text: &str) -> String {
     }
     let doc = crate::corpus::Document {
         id: "explain".to_owned(),
-        title: None,
-        date: None,
-        date_source: crate::corpus::DateSource::None,
-        outlet: None,
         text: text.to_owned(),
-        source_offset: 0,
         blocks,
+        ..Default::default()
     };
     let found = document(&doc);
     for f in &found.statements {

@@ -8,13 +8,30 @@ use std::collections::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// A single corpus file larger than this stops the build: it is almost
 /// certainly not an article collection (or it would take minutes to embed).
 pub const MAX_FILE_BYTES: u64 = 128 * 1024 * 1024;
 /// The whole corpus larger than this stops the build.
 pub const MAX_CORPUS_BYTES: u64 = 512 * 1024 * 1024;
+
+/// Size limits of a corpus (the defaults are the constants above; tests
+/// lower them rather than write a 128 MB file).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    pub max_file_bytes: u64,
+    pub max_corpus_bytes: u64,
+}
+
+impl Default for Limits {
+    fn default() -> Limits {
+        Limits {
+            max_file_bytes: MAX_FILE_BYTES,
+            max_corpus_bytes: MAX_CORPUS_BYTES,
+        }
+    }
+}
 
 /// A document as read from its file, before segmentation.
 #[derive(Clone, Debug, PartialEq)]
@@ -32,8 +49,10 @@ pub struct RawDocument {
     pub format: Format,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Format {
+    #[default]
     Text,
     Markdown,
     JsonLines,
@@ -85,6 +104,11 @@ pub struct ReadCorpus {
 /// Reads every document of `root`: a folder (read recursively, in name
 /// order) or a single corpus file.
 pub fn read_corpus_dir(root: &Path) -> Result<ReadCorpus, CorpusError> {
+    read_corpus_with(root, Limits::default())
+}
+
+/// [`read_corpus_dir`] with other size limits.
+pub fn read_corpus_with(root: &Path, limits: Limits) -> Result<ReadCorpus, CorpusError> {
     let meta = std::fs::metadata(root).map_err(|e| error(root, describe_io(&e)))?;
     let mut files = Vec::new();
     if meta.is_dir() {
@@ -115,23 +139,23 @@ pub fn read_corpus_dir(root: &Path) -> Result<ReadCorpus, CorpusError> {
         let size = std::fs::metadata(&path)
             .map_err(|e| error(&path, describe_io(&e)))?
             .len();
-        if size > MAX_FILE_BYTES {
+        if size > limits.max_file_bytes {
             return Err(error(
                 &path,
                 format!(
-                    "file too large: {} MB (the limit is {} MB a file)",
-                    size / (1024 * 1024),
-                    MAX_FILE_BYTES / (1024 * 1024)
+                    "file too large: {} (the limit is {} a file)",
+                    human_size(size),
+                    human_size(limits.max_file_bytes)
                 ),
             ));
         }
         total += size;
-        if total > MAX_CORPUS_BYTES {
+        if total > limits.max_corpus_bytes {
             return Err(error(
                 &path,
                 format!(
-                    "corpus too large: over {} MB in all",
-                    MAX_CORPUS_BYTES / (1024 * 1024)
+                    "corpus too large: over {} in all",
+                    human_size(limits.max_corpus_bytes)
                 ),
             ));
         }
@@ -140,8 +164,17 @@ pub fn read_corpus_dir(root: &Path) -> Result<ReadCorpus, CorpusError> {
         if text.trim().is_empty() {
             return Err(error(&path, "empty file"));
         }
+        if let Some(at) = text.find('\0') {
+            return Err(error(
+                &path,
+                format!("binary data, not text (a NUL byte at byte {at})"),
+            ));
+        }
         match format {
             Format::JsonLines => read_jsonl(&path, text, &mut out.documents)?,
+            Format::Html if !super::html::has_text(text) => {
+                return Err(error(&path, "no text in this HTML page"));
+            }
             _ => out.documents.push(read_text_document(rel, text, format)),
         }
     }
@@ -153,6 +186,16 @@ pub fn read_corpus_dir(root: &Path) -> Result<ReadCorpus, CorpusError> {
         ));
     }
     Ok(out)
+}
+
+fn human_size(bytes: u64) -> String {
+    if bytes >= 1024 * 1024 {
+        format!("{} MB", bytes / (1024 * 1024))
+    } else if bytes >= 1024 {
+        format!("{} KB", bytes / 1024)
+    } else {
+        format!("{bytes} bytes")
+    }
 }
 
 fn describe_io(e: &std::io::Error) -> String {
@@ -187,6 +230,9 @@ fn collect_files(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), CorpusError> 
 /// Decodes a file as UTF-8 (a BOM is dropped); anything else is an error
 /// naming the first bad byte, so the user can find it.
 fn decode_utf8<'a>(path: &Path, bytes: &'a [u8]) -> Result<&'a str, CorpusError> {
+    if bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF") {
+        return Err(error(path, "UTF-16 text, not UTF-8; save it as UTF-8"));
+    }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|e| {
         let line = bytes[..e.valid_up_to()]
@@ -288,6 +334,9 @@ fn read_jsonl(path: &Path, text: &str, out: &mut Vec<RawDocument>) -> Result<(),
         let body = article
             .text
             .ok_or_else(|| at("no \"text\" field".to_owned()))?;
+        if body.trim().is_empty() {
+            return Err(at("empty \"text\"".to_owned()));
+        }
         let id = match article.id {
             Some(serde_json::Value::String(s)) if !s.trim().is_empty() => s,
             Some(serde_json::Value::Number(n)) => n.to_string(),

@@ -1,29 +1,56 @@
 //! The document model and corpus loading.
 //!
-//! A document keeps its text exactly as stored (the file's text after any
-//! header line, or the `text` field of a `.jsonl` line), and describes it as
-//! blocks: body paragraphs, headings, captions, boilerplate. Every offset the
-//! explorer reports (snippets, statements, evidence) is an offset into that
-//! text, so what it shows can always be found in the original.
+//! A document is the article a file holds, without the page around it: its
+//! cleaned text (Markdown marks, HTML tags and lost spaces repaired away)
+//! described as blocks (title, headings, body paragraphs, captions, a
+//! dateline, and the boilerplate that was removed, kept so the page can show
+//! it on request). Every offset the explorer reports (snippets, statements,
+//! evidence) is a byte offset into the cleaned `text`; `source_char_offset`
+//! turns it into a character offset in the file as stored, so what it shows
+//! can always be found in the original.
+//!
+//! Reading: `load.rs` (files, formats, errors); `prepare.rs`, `markdown.rs`,
+//! `html.rs` (each format to a cleaned text cut into paragraphs, with its
+//! `sourcemap.rs` and the spacing repairs of `repair.rs`); `segment.rs`
+//! (paragraphs to blocks, title, date, outlet) with `clean.rs` (what is
+//! furniture, from the line signals of `signals.rs` and the word lists of
+//! `lexicon.rs`), `dates.rs` and `outlet.rs`.
 
+pub mod clean;
+pub mod dates;
+pub mod html;
+pub mod lexicon;
 pub mod load;
+pub mod markdown;
+pub mod outlet;
+pub mod prepare;
+pub mod repair;
 pub mod segment;
+pub mod signals;
+pub mod sourcemap;
 
 use serde::{Deserialize, Serialize};
 
-pub use load::{CorpusError, RawDocument, read_corpus_dir};
+pub use load::{CorpusError, Format, Limits, RawDocument, read_corpus_dir, read_corpus_with};
+pub use sourcemap::SourceMap;
 
 /// Where a document's date comes from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum DateSource {
-    /// The ` date YYYY-MM[-DD] ` header of a `.txt` file.
+    /// The ` date YYYY-MM[-DD] ` header of a `.txt` file (or the front
+    /// matter of a Markdown file).
     Header,
     /// The `date` field of a `.jsonl` line.
     Field,
-    /// A dateline opening the text ("21 juin 2012. -").
+    /// The page's metadata: `article:published_time`, JSON-LD
+    /// `datePublished`, `<time datetime>`.
+    Meta,
+    /// A dateline opening the text ("21 juin 2012. -") or a publication
+    /// stamp ("Publié le 12 mars 2024").
     Dateline,
     /// Nothing says when it was published.
+    #[default]
     None,
 }
 
@@ -40,6 +67,9 @@ pub enum BlockKind {
     Caption,
     /// Page furniture: credits, "follow us", consent banners.
     Boilerplate,
+    /// A dateline cut from the start of a paragraph ("22 mai 2012. -"): it
+    /// dates the text and is not part of its first sentence.
+    Dateline,
 }
 
 impl BlockKind {
@@ -53,6 +83,38 @@ impl BlockKind {
     }
 }
 
+/// Why a block is boilerplate.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// "- Avec AFP", "Source : Reuters".
+    Credit,
+    /// "Par Jean Dupont".
+    Byline,
+    /// "Lire aussi", "Sur le même sujet" and the headlines under them.
+    Related,
+    /// "Suivez … sur Telegram", "Abonnez-vous".
+    CallToAction,
+    /// "Partager", "Facebook Twitter".
+    Share,
+    /// "Publicité".
+    Advert,
+    /// A cookie-consent banner and its buttons.
+    Consent,
+    /// "Tous droits réservés".
+    Copyright,
+    /// "Mis à jour le …", "Temps de lecture", "Le 04/02/2024 à 8:15".
+    Stamp,
+    /// The site about itself: paywall, video player, "Signaler une erreur".
+    Notice,
+    /// An editors' slug ("dch/reb/shu").
+    Slug,
+    /// A line found in many documents of the corpus.
+    Repeated,
+    /// A short line among page furniture, or a line without words.
+    Furniture,
+}
+
 /// A paragraph or line of a document: `start..end` are byte offsets into
 /// `Document::text`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -62,7 +124,15 @@ pub struct Block {
     pub end: u32,
 }
 
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// A boilerplate block and why it was removed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Removal {
+    /// Index into `Document::blocks`.
+    pub block: u32,
+    pub why: Reason,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
 pub struct Document {
     /// File name relative to the corpus folder, or the `id` of a `.jsonl` line.
     pub id: String,
@@ -70,14 +140,27 @@ pub struct Document {
     /// "YYYY-MM" or "YYYY-MM-DD", never guessed.
     pub date: Option<String>,
     pub date_source: DateSource,
-    /// The outlet, where the text names it.
+    /// The publisher, where the page names it ("RT en français", "Le
+    /// Monde"); the agency when the text is an agency's own dispatch
+    /// ("PARIS (AFP) -") and no publisher is named.
     pub outlet: Option<String>,
-    /// The text as stored; every offset refers to it.
+    /// The cleaned text; every offset refers to it.
     pub text: String,
     /// Offset in characters of `text` within the source (the length of a
     /// header line), so offsets can be given in the file as stored.
     pub source_offset: u32,
     pub blocks: Vec<Block>,
+    /// What an undated text says about its own day ("26 mars, année
+    /// inconnue"); never a date.
+    pub date_hint: Option<String>,
+    /// News agencies credited for the text ("- Avec AFP", "(Reuters)").
+    pub agencies: Vec<String>,
+    pub format: Format,
+    /// From `text` back to the file as stored (empty: `text` is the file
+    /// after `source_offset` characters).
+    pub source_map: SourceMap,
+    /// Why each boilerplate block was removed.
+    pub removed: Vec<Removal>,
 }
 
 impl Document {
@@ -93,8 +176,11 @@ impl Document {
     }
 
     /// Converts a byte offset into `text` to a character offset in the
-    /// source as stored (header included).
+    /// source as stored (header, markup and repaired spaces accounted for).
     pub fn source_char_offset(&self, byte: usize) -> usize {
+        if let Some(c) = self.source_map.source_char(&self.text, byte) {
+            return c;
+        }
         let byte = byte.min(self.text.len());
         let mut b = byte;
         while !self.text.is_char_boundary(b) {
@@ -102,9 +188,81 @@ impl Document {
         }
         self.source_offset as usize + self.text[..b].chars().count()
     }
+
+    /// The character range in the source as stored of `text[start..end]`.
+    pub fn source_char_range(&self, start: usize, end: usize) -> (usize, usize) {
+        (self.source_char_offset(start), self.source_char_offset(end))
+    }
+
+    /// The summary `recoupe extract` prints: what the explorer says about
+    /// the document, with the text it removed and why.
+    pub fn info(&self) -> DocumentInfo<'_> {
+        let text_of = |kind: BlockKind| -> Vec<&str> {
+            self.blocks
+                .iter()
+                .filter(|b| b.kind == kind)
+                .map(|b| self.block_text(b))
+                .collect()
+        };
+        DocumentInfo {
+            id: &self.id,
+            title: self.title.as_deref(),
+            date: self.date.as_deref(),
+            date_source: self.date_source,
+            date_hint: self.date_hint.as_deref(),
+            outlet: self.outlet.as_deref(),
+            agencies: &self.agencies,
+            format: self.format,
+            paragraphs: self.article_blocks().count(),
+            length: self
+                .article_blocks()
+                .map(|b| self.block_text(b).chars().count())
+                .sum(),
+            dateline: text_of(BlockKind::Dateline).first().copied(),
+            captions: text_of(BlockKind::Caption),
+            boilerplate: self
+                .removed
+                .iter()
+                .filter_map(|r| {
+                    let b = self.blocks.get(r.block as usize)?;
+                    Some(RemovedText {
+                        text: self.block_text(b),
+                        why: r.why,
+                    })
+                })
+                .collect(),
+        }
+    }
 }
 
-/// Turns the raw documents of a corpus into documents: blocks, title, date.
+/// A document as `recoupe extract` describes it.
+#[derive(Clone, Debug, Serialize)]
+pub struct DocumentInfo<'a> {
+    pub id: &'a str,
+    pub title: Option<&'a str>,
+    pub date: Option<&'a str>,
+    pub date_source: DateSource,
+    pub date_hint: Option<&'a str>,
+    pub outlet: Option<&'a str>,
+    pub agencies: &'a [String],
+    pub format: Format,
+    /// Article blocks (title, headings, body).
+    pub paragraphs: usize,
+    /// Characters of article text.
+    pub length: usize,
+    pub dateline: Option<&'a str>,
+    pub captions: Vec<&'a str>,
+    pub boilerplate: Vec<RemovedText<'a>>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct RemovedText<'a> {
+    pub text: &'a str,
+    pub why: Reason,
+}
+
+/// Turns the raw documents of a corpus into documents: cleaned text,
+/// blocks, title, date, outlet.
 pub fn build_documents(raw: Vec<RawDocument>) -> Vec<Document> {
     segment::segment_corpus(raw)
 }

@@ -212,6 +212,7 @@ mod tests {
                 start: 0,
                 end: text.len() as u32,
             }],
+            ..Document::default()
         }
     }
 
