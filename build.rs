@@ -5,6 +5,8 @@
 
 #![allow(dead_code, unused_imports)]
 
+#[path = "src/claims/mod.rs"]
+mod claims;
 #[path = "src/corpus/mod.rs"]
 mod corpus;
 #[path = "src/explorer.rs"]

@@ -112,7 +112,8 @@ fn main() {
         Box::leak(part(recoupe::explorer::INDEX_FILE).into_boxed_slice());
     // Opening the binary form, as the page does from the embedded bytes.
     let started = Instant::now();
-    let opened = Explorer::from_parts(&documents_bytes, index_bytes);
+    let claims_bytes = part(recoupe::explorer::CLAIMS_FILE);
+    let opened = Explorer::from_parts(&documents_bytes, index_bytes, &claims_bytes);
     let open = started.elapsed();
     if let Err(e) = opened {
         eprintln!("cannot reopen: {e}");

@@ -10,6 +10,7 @@ use std::path::Path;
 
 use serde::{Deserialize, Serialize};
 
+use crate::claims::{self, Claims};
 use crate::corpus::{self, CorpusError, Document, RawDocument};
 use crate::index::{self, Index};
 use crate::search::{self, SearchOptions, SearchResults};
@@ -18,11 +19,13 @@ use crate::text::{self, Token};
 /// File names of the embedded form (inside the build's output folder).
 pub const DOCUMENTS_FILE: &str = "documents.bin";
 pub const INDEX_FILE: &str = "index.bin";
+pub const CLAIMS_FILE: &str = "claims.bin";
 
 pub struct Explorer {
     documents: Vec<Document>,
     index: Cow<'static, [u8]>,
     layout: index::Layout,
+    claims: Claims,
 }
 
 /// A document in a list: what a result list or a source picker shows.
@@ -80,10 +83,12 @@ impl Explorer {
         let layout = Index::open(&index)
             .expect("a freshly built index opens")
             .layout();
+        let claims = claims::extract(&documents);
         Explorer {
             documents,
             index: Cow::Owned(index),
             layout,
+            claims,
         }
     }
 
@@ -102,21 +107,32 @@ impl Explorer {
                 postcard::to_allocvec(&self.documents).unwrap_or_default(),
             ),
             (INDEX_FILE, self.index.to_vec()),
+            (
+                CLAIMS_FILE,
+                postcard::to_allocvec(&self.claims).unwrap_or_default(),
+            ),
         ]
     }
 
     /// Opens the binary form. The index is read in place, never copied.
-    pub fn from_parts(documents: &[u8], index: &'static [u8]) -> Result<Explorer, String> {
+    pub fn from_parts(
+        documents: &[u8],
+        index: &'static [u8],
+        claims: &[u8],
+    ) -> Result<Explorer, String> {
         let documents: Vec<Document> = postcard::from_bytes(documents)
             .map_err(|e| format!("corrupt embedded documents: {e}"))?;
         let opened = Index::open(index).map_err(|e| e.to_string())?;
         if opened.doc_count() as usize != documents.len() {
             return Err("embedded index and documents disagree".to_owned());
         }
+        let claims: Claims =
+            postcard::from_bytes(claims).map_err(|e| format!("corrupt embedded claims: {e}"))?;
         Ok(Explorer {
             documents,
             index: Cow::Borrowed(index),
             layout: opened.layout(),
+            claims,
         })
     }
 
@@ -191,6 +207,11 @@ impl Explorer {
         u32::try_from(doc)
             .map(|n| self.index().split_points(n))
             .unwrap_or_default()
+    }
+
+    /// Statements, speakers and facts of the corpus.
+    pub fn claims(&self) -> &Claims {
+        &self.claims
     }
 
     pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResults {

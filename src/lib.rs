@@ -4,6 +4,7 @@
 //! corpus → text analysis → index/search → explorer. `wasm` is the one thin
 //! module that exposes it to JavaScript.
 
+pub mod claims;
 pub mod corpus;
 pub mod embedded;
 pub mod explorer;

@@ -66,3 +66,39 @@ pub fn search(query: &str, options: JsValue) -> Result<JsValue, JsError> {
         took_ms: now_ms() - started,
     })
 }
+
+fn filter_from<T: serde::de::DeserializeOwned + Default>(
+    value: JsValue,
+    what: &str,
+) -> Result<T, JsError> {
+    if value.is_undefined() || value.is_null() {
+        Ok(T::default())
+    } else {
+        serde_wasm_bindgen::from_value(value)
+            .map_err(|e| JsError::new(&format!("invalid {what} filter: {e}")))
+    }
+}
+
+/// Attributed statements. `filter` (optional): `{doc, speaker, kind, side,
+/// text}`; `speaker` is a speaker's id or words of its name, `kind` one of
+/// direct, indirect, mixed, according_to.
+#[wasm_bindgen]
+pub fn statements(filter: JsValue) -> Result<JsValue, JsError> {
+    let filter: crate::claims::StatementFilter = filter_from(filter, "statement")?;
+    to_js(&explorer()?.claims().statements(&filter))
+}
+
+/// The speaker registry: canonical name, aliases, roles, side, documents and
+/// statement ids of every source.
+#[wasm_bindgen]
+pub fn speakers() -> Result<JsValue, JsError> {
+    to_js(&explorer()?.claims().speakers)
+}
+
+/// Numbers and dates. `filter` (optional): `{doc, kind, statement, text}`;
+/// `kind` is number or date.
+#[wasm_bindgen]
+pub fn facts(filter: JsValue) -> Result<JsValue, JsError> {
+    let filter: crate::claims::FactFilter = filter_from(filter, "fact")?;
+    to_js(&explorer()?.claims().facts(&filter))
+}

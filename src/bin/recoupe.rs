@@ -132,8 +132,12 @@ fn run() -> Result<(), String> {
         }
         "extract" => {
             let explorer = load(args.corpus)?;
+            let claims = explorer.claims();
             let documents: Vec<_> = explorer.documents().iter().map(Document::info).collect();
-            let answer = json!({ "documents": documents });
+            let answer = json!({"documents": documents,
+                                "statements": claims.statements,
+                                "facts": claims.facts,
+                                "speakers": claims.speakers});
             outln!(out, "{answer}");
             Ok(())
         }

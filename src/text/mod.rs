@@ -5,6 +5,7 @@
 
 pub mod fold;
 pub mod glue;
+pub mod sentence;
 pub mod tokenize;
 
 use std::collections::HashSet;
