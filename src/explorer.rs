@@ -72,14 +72,7 @@ impl Explorer {
     /// Builds an explorer from raw documents (files already read).
     pub fn build(raw: Vec<RawDocument>) -> Explorer {
         let documents = corpus::build_documents(raw);
-        // The corpus's own words, counted once: they tell a glued run
-        // ("informeun") from a word, for the index and for the extractor.
-        let vocabulary = text::Vocabulary::from_texts(
-            documents
-                .iter()
-                .flat_map(|d| index::indexed_fields(d).into_iter().map(|f| f.0)),
-        );
-        let index = index::build_index_with(&documents, &vocabulary);
+        let index = index::build_index(&documents);
         let layout = Index::open(&index)
             .expect("a freshly built index opens")
             .layout();
@@ -186,26 +179,14 @@ impl Explorer {
         })
     }
 
-    /// The tokens of a document's text as the index read them: glued runs
-    /// cut where a space was lost ("informeun" → "informe" "un"), offsets
-    /// into `Document::text`. `doc` is the document's number (its position
-    /// in [`Explorer::documents`]).
+    /// The tokens of a document's text as the index and the extractor
+    /// read them: glued runs cut where a space was lost ("informeun" →
+    /// "informe" "un"), offsets into `Document::text`. `doc` is the
+    /// document's number (its position in [`Explorer::documents`]).
     pub fn tokens(&self, doc: usize) -> Vec<Token> {
-        let Some(d) = self.documents.get(doc) else {
-            return Vec::new();
-        };
-        let splits = u32::try_from(doc)
-            .map(|n| self.index().split_points(n))
-            .unwrap_or_default();
-        text::tokenize_split(&d.text, &splits)
-    }
-
-    /// Where the index restored lost spaces in document number `doc`: byte
-    /// offsets into its text, for `text::tokenize_split` and
-    /// `text::analyze_split`.
-    pub fn split_points(&self, doc: usize) -> Vec<u32> {
-        u32::try_from(doc)
-            .map(|n| self.index().split_points(n))
+        self.documents
+            .get(doc)
+            .map(|d| text::tokenize_split(&d.text, &d.lost_spaces))
             .unwrap_or_default()
     }
 

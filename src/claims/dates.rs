@@ -433,7 +433,7 @@ mod tests {
 
     fn dates(text: &str, doc: Option<&str>) -> Vec<(String, String)> {
         let mut quotes = Vec::new();
-        let sentences = read_block(text, 0, text.len(), 0, &mut quotes);
+        let sentences = read_block(text, 0, text.len(), &[], 0, &mut quotes);
         sentences
             .iter()
             .flat_map(|s| {

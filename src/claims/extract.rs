@@ -79,7 +79,8 @@ pub fn document(doc: &Document) -> DocumentClaims {
         if read > MAX_DOCUMENT_BYTES {
             break;
         }
-        sentences.extend(read_block(text, start, end, bi, &mut quotes));
+        let lost_spaces = doc.lost_spaces_in(start, end);
+        sentences.extend(read_block(text, start, end, &lost_spaces, bi, &mut quotes));
     }
     for s in &mut sentences {
         s.toks.truncate(MAX_SENTENCE_TOKENS);
@@ -1224,6 +1225,7 @@ pub fn explain(text: &str) -> String {
             text,
             b.start as usize,
             b.end as usize,
+            &[],
             bi,
             &mut quotes,
         ));

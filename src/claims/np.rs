@@ -1081,7 +1081,7 @@ mod tests {
         mode: Mode,
     ) -> (String, Option<String>, Option<String>, Head) {
         let mut quotes = Vec::new();
-        let sentences = read_block(text, 0, text.len(), 0, &mut quotes);
+        let sentences = read_block(text, 0, text.len(), &[], 0, &mut quotes);
         let toks = &sentences[0].toks;
         let mut doc = DocWords::default();
         doc.learn(toks);

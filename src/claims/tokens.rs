@@ -5,7 +5,7 @@
 //! quotation marks).
 
 use crate::text::sentence::{outer_quotations, sentences};
-use crate::text::{TokenKind, fold, tokenize};
+use crate::text::{TokenKind, fold, tokenize_split};
 
 use super::lexicon::lower;
 
@@ -89,10 +89,13 @@ const CLITIC_TAILS: &[&str] = &[
 
 /// The sentences of the block `start..end` of `text`; its outermost
 /// quotations are appended to `quotes` (token quote indices refer to it).
+/// `lost_spaces` are the document's lost spaces inside the block, as offsets
+/// from `start` (see `Document::lost_spaces_in`).
 pub fn read_block(
     text: &str,
     start: usize,
     end: usize,
+    lost_spaces: &[u32],
     block: usize,
     quotes: &mut Vec<Quote>,
 ) -> Vec<Sentence> {
@@ -110,7 +113,7 @@ pub fn read_block(
         });
     }
     let block_quotes = &quotes[first_quote..];
-    let toks = stream(block_text, start, block_quotes, first_quote);
+    let toks = stream(block_text, lost_spaces, start, block_quotes, first_quote);
     let mut out: Vec<Sentence> = sentences(block_text)
         .into_iter()
         .map(|(s, e)| Sentence {
@@ -146,15 +149,21 @@ pub fn read_block(
 
 /// The folded words of a phrase as the stream reads them.
 pub fn words_of(text: &str) -> Vec<String> {
-    stream(text, 0, &[], 0)
+    stream(text, &[], 0, &[], 0)
         .into_iter()
         .filter(Tok::is_wordlike)
         .map(|t| t.folded)
         .collect()
 }
 
-fn stream(block_text: &str, base: usize, quotes: &[Quote], first_quote: usize) -> Vec<Tok> {
-    let words = tokenize(block_text);
+fn stream(
+    block_text: &str,
+    lost_spaces: &[u32],
+    base: usize,
+    quotes: &[Quote],
+    first_quote: usize,
+) -> Vec<Tok> {
+    let words = tokenize_split(block_text, lost_spaces);
     let mut out = Vec::with_capacity(words.len() * 2);
     let mut cursor = 0;
     let mut i = 0;
@@ -321,7 +330,7 @@ mod tests {
 
     fn folded(text: &str) -> Vec<String> {
         let mut quotes = Vec::new();
-        read_block(text, 0, text.len(), 0, &mut quotes)
+        read_block(text, 0, text.len(), &[], 0, &mut quotes)
             .into_iter()
             .flat_map(|s| s.toks)
             .map(|t| {
@@ -361,7 +370,7 @@ mod tests {
     fn quotation_marks_are_tokens_and_words_know_their_quotation() {
         let text = "Il a dit « oui, bien sûr » hier.";
         let mut quotes = Vec::new();
-        let sentences = read_block(text, 0, text.len(), 0, &mut quotes);
+        let sentences = read_block(text, 0, text.len(), &[], 0, &mut quotes);
         let toks = &sentences[0].toks;
         assert_eq!(quotes.len(), 1);
         assert!(toks.iter().any(|t| t.kind == Kind::QuoteOpen(0)));

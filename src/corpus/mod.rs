@@ -161,6 +161,11 @@ pub struct Document {
     pub source_map: SourceMap,
     /// Why each boilerplate block was removed.
     pub removed: Vec<Removal>,
+    /// Byte offsets in `text` where a scraped page lost a space between two
+    /// words ("informe|un", "ont|attaqué"), sorted. The text keeps what the
+    /// source wrote; every reader that cuts it into words (index, snippets,
+    /// extractor) reads through `text::tokenize_split` with these.
+    pub lost_spaces: Vec<u32>,
 }
 
 impl Document {
@@ -168,6 +173,16 @@ impl Document {
         self.text
             .get(block.start as usize..block.end as usize)
             .unwrap_or("")
+    }
+
+    /// The lost spaces inside `start..end`, as offsets from `start` (for
+    /// reading a block or a passage on its own).
+    pub fn lost_spaces_in(&self, start: usize, end: usize) -> Vec<u32> {
+        self.lost_spaces
+            .iter()
+            .filter(|&&p| (p as usize) > start && (p as usize) < end)
+            .map(|&p| p - start as u32)
+            .collect()
     }
 
     /// The article's blocks (title, headings, body), in reading order.
@@ -263,6 +278,19 @@ pub struct RemovedText<'a> {
 
 /// Turns the raw documents of a corpus into documents: cleaned text,
 /// blocks, title, date, outlet.
+///
+/// Glued words are found last, with the whole corpus in hand: whether
+/// "informeun" is two words depends on which words the corpus knows.
 pub fn build_documents(raw: Vec<RawDocument>) -> Vec<Document> {
-    segment::segment_corpus(raw)
+    let mut documents = segment::segment_corpus(raw);
+    let vocabulary = crate::text::Vocabulary::from_texts(documents.iter().flat_map(|d| {
+        d.title
+            .as_deref()
+            .into_iter()
+            .chain(d.article_blocks().map(|b| d.block_text(b)))
+    }));
+    for doc in &mut documents {
+        doc.lost_spaces = vocabulary.split_points(&doc.text);
+    }
+    documents
 }

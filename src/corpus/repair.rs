@@ -1,18 +1,18 @@
-//! Spacing repairs for scraped text: spaces lost when a page was flattened
-//! ("Suivez RT sur​Telegram" came out "surTelegram", "Conflit auHaut-Karabakh",
-//! "fin.Le début", "graves,mais") and spaces an annotation tool put before
-//! commas and full stops ("Vincennes , une"). Each repair is local, keeps the
-//! source map exact, and is applied by [`copy_repaired`] while a cleaned text
-//! is built.
+//! Spacing repairs around punctuation in scraped text: spaces lost after a
+//! sentence stop, a comma or a number when a page was flattened ("fin.Le
+//! début", "graves,mais", "8:15Mis à jour"), and spaces an annotation tool
+//! put before commas and full stops ("Vincennes , une"). Each repair is
+//! local, keeps the source map exact, and is applied by [`copy_repaired`]
+//! while a cleaned text is built.
 //!
-//! The rules are deliberately narrow: a glued word is split only after a
-//! French function word ("au", "sur", "dans"…, the stop-word list), never in
-//! the middle of a name like "McDonald" or "YouTube".
+//! Two words run together with no punctuation between them ("informeun",
+//! "surTelegram") are another matter: whether they are two words depends on
+//! the corpus's vocabulary, so `text::glue` finds them once the whole corpus
+//! is read, and they become the document's `lost_spaces`.
 
 use std::ops::Range;
 
 use super::sourcemap::TextBuilder;
-use crate::text::{fold, is_stopword};
 
 enum Edit {
     /// Insert a space before this byte.
@@ -75,10 +75,6 @@ fn find_edits(piece: &str, base: usize) -> Vec<Edit> {
     for i in 1..chars.len() {
         let (pos, c) = chars[i];
         let prev = chars[i - 1].1;
-        let glued = upper(i)
-            && lower(i + 1)
-            && prev.is_lowercase()
-            && glued_function_word(piece, &chars, i);
         let after_stop = upper(i)
             && lower(i + 1)
             && matches!(prev, '.' | '!' | '?')
@@ -91,7 +87,7 @@ fn find_edits(piece: &str, base: usize) -> Vec<Edit> {
             upper(i) && lower(i + 1) && prev.is_ascii_digit() && number_token(&chars, i);
         let after_comma =
             prev == ',' && letter(i) && i >= 2 && lower(i - 2) && !in_address(&chars, i - 1);
-        if glued || after_stop || after_comma || after_digit {
+        if after_stop || after_comma || after_digit {
             edits.push(Edit::Space(base + pos));
         } else if (c == ',' || c == '.') && (prev == ' ' || prev == '\t') {
             // "Vincennes , une" / "droit ." : drop the spaces before.
@@ -110,25 +106,6 @@ fn find_edits(piece: &str, base: usize) -> Vec<Edit> {
         }
     }
     edits
-}
-
-/// True when the lowercase run just before `chars[i]` is a whole French
-/// function word glued to a capitalised word: "au|Haut", "sur|Telegram".
-fn glued_function_word(piece: &str, chars: &[(usize, char)], i: usize) -> bool {
-    let mut s = i;
-    while s > 0 && i - s <= 12 && chars[s - 1].1.is_lowercase() {
-        s -= 1;
-    }
-    if s > 0 && (chars[s - 1].1.is_alphanumeric() || is_joiner(chars[s - 1].1)) {
-        return false; // inside a longer word ("iPhone" has no boundary issue, "McDo" starts upper)
-    }
-    let word = &piece[chars[s].0..chars[i].0];
-    let n = i - s;
-    (n >= 2 || word == "à") && is_stopword(&fold(word))
-}
-
-fn is_joiner(c: char) -> bool {
-    matches!(c, '\'' | '’' | '-' | '_' | '/' | '@' | '.' | '#')
 }
 
 /// True when the punctuation at `chars[p]` sits in a web or mail address or
@@ -171,19 +148,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn glued_function_words_are_split() {
-        assert_eq!(
-            repaired("Suivez RT en français surTelegram"),
-            "Suivez RT en français sur Telegram"
-        );
-        assert_eq!(
-            repaired("Conflit auHaut-Karabakh"),
-            "Conflit au Haut-Karabakh"
-        );
-        assert_eq!(repaired("arrivé àParis"), "arrivé à Paris");
-    }
-
-    #[test]
     fn names_with_inner_capitals_stay() {
         for s in [
             "YouTube et iPhone",
@@ -214,7 +178,6 @@ mod tests {
         assert_eq!(repaired("il dit ... rien"), "il dit ... rien");
         assert_eq!(repaired("à 8:15Mis à jour"), "à 8:15 Mis à jour");
         assert!(space_between("Le 04/02/2024 à 8:15", "Mis à jour"));
-        assert!(space_between("Conflit au", "Haut-Karabakh"));
         assert!(!space_between("Le ", "Monde"));
         assert!(!space_between("Mc", "Donald"));
         assert_eq!(

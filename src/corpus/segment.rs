@@ -257,6 +257,8 @@ fn build(
         format: raw.format,
         source_map: p.map,
         removed,
+        // Found once the whole corpus is read (see `build_documents`).
+        lost_spaces: Vec::new(),
     }
 }
 

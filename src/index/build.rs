@@ -4,7 +4,7 @@ use std::collections::HashMap;
 
 use super::{HEADER_FIELDS, MAGIC, field};
 use crate::corpus::{BlockKind, Document};
-use crate::text::{self, TokenKind, Vocabulary};
+use crate::text::{self, TokenKind};
 
 /// A title occurrence counts this many body occurrences: a word of the
 /// headline says what the article is about.
@@ -27,8 +27,7 @@ struct TermPostings {
 const NO_TERM: u32 = u32::MAX;
 
 /// Accumulates documents, then writes the index.
-pub struct IndexBuilder<'v> {
-    vocabulary: &'v Vocabulary,
+pub struct IndexBuilder {
     doc_len: Vec<u32>,
     /// Term → its number here (order of first sight).
     term_ids: HashMap<String, u32>,
@@ -36,7 +35,6 @@ pub struct IndexBuilder<'v> {
     /// Folded word form → its term's number (or `NO_TERM`): each form is
     /// stemmed once per corpus, not once per occurrence.
     forms: HashMap<String, u32>,
-    splits: Vec<Vec<u32>>,
 }
 
 /// A text of a document that is indexed.
@@ -80,17 +78,19 @@ pub fn indexed_fields(doc: &Document) -> Vec<(&str, u32)> {
         .collect()
 }
 
-impl<'v> IndexBuilder<'v> {
-    /// A builder reading glued words with `vocabulary` (built over the
-    /// same corpus, see [`Vocabulary::from_texts`]).
-    pub fn new(vocabulary: &'v Vocabulary) -> IndexBuilder<'v> {
+impl Default for IndexBuilder {
+    fn default() -> Self {
+        IndexBuilder::new()
+    }
+}
+
+impl IndexBuilder {
+    pub fn new() -> IndexBuilder {
         IndexBuilder {
-            vocabulary,
             doc_len: Vec::new(),
             term_ids: HashMap::new(),
             postings: Vec::new(),
             forms: HashMap::new(),
-            splits: Vec::new(),
         }
     }
 
@@ -123,7 +123,8 @@ impl<'v> IndexBuilder<'v> {
 
     pub fn add(&mut self, doc: &Document) {
         let doc_id = self.doc_len.len() as u32;
-        let splits = self.vocabulary.split_points(&doc.text);
+        // Glued words ("informeun") are read as their parts, and whole.
+        let splits = &doc.lost_spaces;
         let mut position = 0u32;
         let mut length = 0u32;
         // (term, position, weight) of every indexed token of the document.
@@ -162,7 +163,6 @@ impl<'v> IndexBuilder<'v> {
             position = position.saturating_add(next).saturating_add(FIELD_GAP);
         }
         self.doc_len.push(length);
-        self.splits.push(splits);
         // Positions come in order; a stable sort keeps them so per term.
         occurrences.sort_by_key(|o| o.0);
         for group in occurrences.chunk_by(|a, b| a.0 == b.0) {
@@ -250,22 +250,6 @@ impl<'v> IndexBuilder<'v> {
         for (_, id) in &surface {
             push_u32(&mut out, *id);
         }
-        let encoded_splits: Vec<Vec<u8>> = self
-            .splits
-            .iter()
-            .map(|points| {
-                let mut bytes = Vec::new();
-                let mut last = 0;
-                for &p in points {
-                    push_varint(&mut bytes, p - last);
-                    last = p;
-                }
-                bytes
-            })
-            .collect();
-        let (offsets, splits) = section(&mut out, encoded_splits.iter().map(Vec::as_slice));
-        header[field::SPLIT_OFFSETS] = offsets;
-        header[field::SPLITS] = splits;
         header[field::END] = out.len() as u32;
         for (i, h) in header.iter().enumerate() {
             out[8 + i * 4..12 + i * 4].copy_from_slice(&h.to_le_bytes());
@@ -291,20 +275,9 @@ fn section<'a>(out: &mut Vec<u8>, entries: impl Iterator<Item = &'a [u8]> + Clon
     (offsets_at, data_at)
 }
 
-/// Indexes documents in order (a document's number is its position), with
-/// a vocabulary counted over the same documents.
+/// Indexes documents in order (a document's number is its position).
 pub fn build_index(docs: &[Document]) -> Vec<u8> {
-    let vocabulary = Vocabulary::from_texts(
-        docs.iter()
-            .flat_map(|d| fields(d).into_iter().map(|f| f.text)),
-    );
-    build_index_with(docs, &vocabulary)
-}
-
-/// Indexes documents in order with a vocabulary built over them (the
-/// explorer builds it once and shares it with the claim extractor).
-pub fn build_index_with(docs: &[Document], vocabulary: &Vocabulary) -> Vec<u8> {
-    let mut builder = IndexBuilder::new(vocabulary);
+    let mut builder = IndexBuilder::new();
     for doc in docs {
         builder.add(doc);
     }
@@ -392,15 +365,14 @@ mod tests {
 
     #[test]
     fn glued_words_are_indexed_by_parts_and_whole() {
-        let docs = vec![
+        let mut docs = vec![
             doc("a", "Le communiqué informeun lecteur."),
             doc("b", "Les informations du communiqué."),
         ];
+        // Where the corpus's vocabulary finds the lost space (see text::glue).
+        docs[0].lost_spaces = vec![docs[0].text.find("un lecteur").unwrap() as u32];
         let bytes = build_index(&docs);
         let index = Index::open(&bytes).unwrap();
-        let at = docs[0].text.find("un lecteur").unwrap() as u32;
-        assert_eq!(index.split_points(0), vec![at]);
-        assert!(index.split_points(1).is_empty());
         for word in ["informe", "informeun", "lecteur"] {
             let term = index.find_term(&text::stem(word)).unwrap();
             assert_eq!(index.postings(term).next().unwrap().doc, 0, "{word}");
@@ -420,7 +392,7 @@ mod tests {
     #[test]
     fn garbage_is_rejected_not_panicked_on() {
         assert!(Index::open(b"").is_err());
-        assert!(Index::open(b"RCPIDX03").is_err());
+        assert!(Index::open(b"RCPIDX04").is_err());
         let bytes = build_index(&[doc("a", "texte")]);
         let mut cut = bytes.clone();
         cut.truncate(bytes.len() - 3);
@@ -438,7 +410,6 @@ mod tests {
                         let _ = p.positions(&posting).count();
                     }
                 }
-                let _ = index.split_points(0);
                 let _ = index.surface_prefix_range("t");
             }
         }

@@ -24,9 +24,6 @@
 //! surface   (n_surface+1) × u32 offsets into surface_text, the text (every
 //!           folded word form, sorted), then n_surface × u32 term ids:
 //!           the forms a reader types, for prefix and typo matching
-//! splits    (n_docs+1) × u32 offsets into the split stream, then the
-//!           stream: per document, varint deltas of the byte offsets in its
-//!           text where a lost space was restored (see text::glue)
 //! ```
 //!
 //! Ranking reads only the doc stream; positions are decoded for phrases and
@@ -34,11 +31,11 @@
 
 mod build;
 
-pub use build::{IndexBuilder, TITLE_WEIGHT, build_index, build_index_with, indexed_fields};
+pub use build::{IndexBuilder, TITLE_WEIGHT, build_index, indexed_fields};
 
 use std::ops::Range;
 
-const MAGIC: &[u8; 8] = b"RCPIDX03";
+const MAGIC: &[u8; 8] = b"RCPIDX04";
 const HEADER_FIELDS: usize = 20;
 
 /// A term's number in the sorted term list.
@@ -80,8 +77,6 @@ pub struct Layout {
     surface_offsets_at: usize,
     surface_text_at: usize,
     surface_terms_at: usize,
-    split_offsets_at: usize,
-    splits_at: usize,
 }
 
 /// Header fields, in order.
@@ -102,9 +97,7 @@ mod field {
     pub const SURFACE_OFFSETS: usize = 13;
     pub const SURFACE_TEXT: usize = 14;
     pub const SURFACE_TERMS: usize = 15;
-    pub const SPLIT_OFFSETS: usize = 16;
-    pub const SPLITS: usize = 17;
-    pub const END: usize = 18;
+    pub const END: usize = 16;
 }
 
 fn read_u32(bytes: &[u8], at: usize) -> u32 {
@@ -169,8 +162,6 @@ impl<'a> Index<'a> {
             surface_offsets_at: at(field::SURFACE_OFFSETS),
             surface_text_at: at(field::SURFACE_TEXT),
             surface_terms_at: at(field::SURFACE_TERMS),
-            split_offsets_at: at(field::SPLIT_OFFSETS),
-            splits_at: at(field::SPLITS),
         };
         if at(field::END) != bytes.len() {
             return Err(IndexFormatError(format!(
@@ -215,12 +206,7 @@ impl<'a> Index<'a> {
             (
                 layout.surface_terms_at,
                 words(layout.n_surface, 0),
-                layout.split_offsets_at,
-            ),
-            (
-                layout.split_offsets_at,
-                words(layout.n_docs, 1),
-                layout.splits_at,
+                bytes.len(),
             ),
         ];
         for (start, size, next) in tables {
@@ -367,20 +353,6 @@ impl<'a> Index<'a> {
             }
         }
         lo
-    }
-
-    /// Byte offsets in document `doc`'s text where the index restored a lost
-    /// space (sorted): give them to `text::tokenize_split` to read the text
-    /// as the index did.
-    pub fn split_points(&self, doc: DocId) -> Vec<u32> {
-        let data = self.entry(self.layout.split_offsets_at, self.layout.splits_at, doc);
-        let mut out = Vec::new();
-        let (mut pos, mut last) = (0, 0u32);
-        while pos < data.len() {
-            last = last.saturating_add(read_varint(data, &mut pos));
-            out.push(last);
-        }
-        out
     }
 }
 

@@ -1044,7 +1044,7 @@ fn run(
         .filter_map(|(doc, matched, score)| {
             let d = docs.get(doc as usize)?;
             let snippet = if options.snippets {
-                snippet::snippet(d, &index.split_points(doc), &highlighter)
+                snippet::snippet(d, &highlighter)
             } else {
                 Vec::new()
             };

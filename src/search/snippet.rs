@@ -85,18 +85,14 @@ struct Candidate<'a> {
 /// The best passage of `doc` for the matched terms: the block with the most
 /// distinct matched words, cut to a window around them. `splits`: where the
 /// index restored lost spaces in the document's text.
-pub fn snippet(doc: &Document, splits: &[u32], highlighter: &Highlighter) -> Vec<SnippetSpan> {
+pub fn snippet(doc: &Document, highlighter: &Highlighter) -> Vec<SnippetSpan> {
     let mut best: Option<Candidate> = None;
     for block in doc.article_blocks() {
         if block.kind == BlockKind::Title && doc.title.is_some() {
             continue;
         }
         let text = doc.block_text(block);
-        let local: Vec<u32> = splits
-            .iter()
-            .filter_map(|&p| p.checked_sub(block.start))
-            .filter(|&p| (p as usize) < text.len())
-            .collect();
+        let local = doc.lost_spaces_in(block.start as usize, block.end as usize);
         let mut tokens: Vec<MarkedToken> = Vec::new();
         text::for_each_token(text, &local, |t| {
             let hit = !highlighter.is_empty() && highlighter.matches(&t);
