@@ -42,6 +42,7 @@ pub enum StatementKind {
 
 /// Who accuses whom of what, for accusation cues ("a accusé l'Arménie d'avoir…").
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Accusation {
     pub accuser: String,
     /// `None` when they accuse each other ("se sont mutuellement accusés").
@@ -51,6 +52,7 @@ pub struct Accusation {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Statement {
     /// "<doc>#<n>"
     pub id: String,
@@ -82,6 +84,7 @@ pub struct Statement {
 
 /// A source across the corpus.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Speaker {
     pub id: u32,
     pub name: String,
@@ -181,6 +184,7 @@ impl FactValue {
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
 pub struct Fact {
     pub doc: String,
     pub kind: FactKind,
