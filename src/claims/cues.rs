@@ -1202,6 +1202,22 @@ fn markers(toks: &[Tok], doc: &DocWords, cues: &mut Vec<Cue>) {
         {
             region_end = e;
         }
+        // "13 500 personnes selon la police, 100 000 selon les organisateurs":
+        // a figure and its source, in the middle of a sentence.
+        if let Some(figure) = figure_before(toks, i) {
+            cues.push(Cue {
+                verb: None,
+                group: (i, region_end),
+                region: (i, region_end),
+                source: Source::Phrase(np),
+                direction: Direction::Left,
+                content_from: region_end,
+                content: Some((figure, i)),
+                plural: false,
+            });
+            i = region_end.max(i + 1);
+            continue;
+        }
         let initial = clause_initial(toks, i);
         let words_after = content_words(toks, region_end);
         let comma_before =
@@ -1230,6 +1246,54 @@ fn markers(toks: &[Tok], doc: &DocWords, cues: &mut Vec<Cue>) {
         });
         i = region_end.max(i + 1);
     }
+}
+
+/// A figure right before a marker ("13 500 à 14 000 personnes selon …",
+/// "100 000 selon …", "entre 223 000 selon …"): where it starts. A number no
+/// more than three words back with no punctuation in between, and the
+/// words of its range or qualifier before it.
+fn figure_before(toks: &[Tok], marker: usize) -> Option<usize> {
+    let mut k = marker;
+    let mut number = None;
+    while k > 0 && marker - k < 4 {
+        let t = &toks[k - 1];
+        if t.quote.is_some()
+            || matches!(
+                t.kind,
+                Kind::Punct(_) | Kind::QuoteOpen(_) | Kind::QuoteClose(_)
+            )
+        {
+            break;
+        }
+        k -= 1;
+        if t.kind == Kind::Number {
+            number = Some(k);
+            break;
+        }
+        // Only a counted noun may stand between the number and the marker.
+        if !t.is_word() || !LEXICON.verb_forms(&t.lower).is_empty() {
+            return None;
+        }
+    }
+    let mut start = number?;
+    // "13 500 à 14 000", "entre 223 000", "près de 2 000".
+    while start > 0 {
+        let t = &toks[start - 1];
+        let joins = t.kind == Kind::Number
+            || [
+                "a", "et", "entre", "de", "pres", "plus", "moins", "environ", "quelque",
+            ]
+            .contains(&t.folded.as_str());
+        if !joins || t.quote.is_some() {
+            break;
+        }
+        start -= 1;
+    }
+    // The range's "entre"/"de" opens it only if a number follows them.
+    while start < marker && toks[start].kind != Kind::Number && toks[start].is("et") {
+        start += 1;
+    }
+    Some(start)
 }
 
 /// Words (not punctuation) from `k` to the end of the sentence or the next cue-looking comma.

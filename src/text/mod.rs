@@ -3,6 +3,7 @@
 //! parser and the claim extractor all read text through this module, so the
 //! same word is the same term everywhere.
 
+pub mod aliases;
 pub mod fold;
 pub mod glue;
 pub mod sentence;
