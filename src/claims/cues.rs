@@ -10,6 +10,7 @@ use super::np::{
 };
 use super::tokens::{Kind, Tok};
 use crate::claims::lexicon::NounKind;
+use crate::text::dates::CALENDAR;
 
 /// Who a cue attributes its words to, before resolution.
 #[derive(Clone, Debug)]
@@ -95,10 +96,10 @@ fn time_at(toks: &[Tok], i: usize) -> Option<usize> {
             break;
         }
         let w = t.folded.as_str();
-        let timeword = LEXICON.weekdays.contains_key(w)
-            || LEXICON.months.contains_key(w)
-            || LEXICON.day_parts.contains(w)
-            || LEXICON.relative_days.contains_key(w)
+        let timeword = CALENDAR.weekday(w).is_some()
+            || CALENDAR.month(w).is_some()
+            || CALENDAR.is_day_part(w)
+            || CALENDAR.relative_day(w).is_some()
             || matches!(
                 w,
                 "heures"

@@ -8,6 +8,7 @@ use std::collections::HashSet;
 
 use super::lexicon::{Gender, LEXICON, Noun, NounKind, form};
 use super::tokens::{Kind, Tok};
+use crate::text::dates::CALENDAR;
 
 /// What a document teaches the parser: words written with a capital in the
 /// middle of a sentence (so "Trump" opening a sentence is still a name).
@@ -225,7 +226,7 @@ fn name_word(toks: &[Tok], i: usize, doc: &DocWords, first: bool) -> bool {
         return false;
     }
     let w = t.folded.as_str();
-    if LEXICON.months.contains_key(w) || LEXICON.weekdays.contains_key(w) {
+    if CALENDAR.month(w).is_some() || CALENDAR.weekday(w).is_some() {
         return false;
     }
     if !first {

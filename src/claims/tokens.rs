@@ -4,6 +4,7 @@
 //! between words, which carries the clause structure (commas, colons,
 //! quotation marks).
 
+use crate::text::dates::{DateToken, TokenClass};
 use crate::text::sentence::{outer_quotations, sentences};
 use crate::text::{TokenKind, fold, tokenize_split};
 
@@ -60,6 +61,26 @@ impl Tok {
     /// The word or elision `w` (folded).
     pub fn is(&self, w: &str) -> bool {
         matches!(self.kind, Kind::Word | Kind::Elision) && self.folded == w
+    }
+}
+
+impl DateToken for Tok {
+    fn folded(&self) -> &str {
+        &self.folded
+    }
+
+    fn class(&self) -> TokenClass {
+        match self.kind {
+            Kind::Word => TokenClass::Word,
+            Kind::Number => TokenClass::Number,
+            Kind::Elision => TokenClass::Elision,
+            Kind::Punct(',') if self.quote.is_none() => TokenClass::Comma,
+            _ => TokenClass::Other,
+        }
+    }
+
+    fn capitalized(&self) -> bool {
+        self.cap
     }
 }
 

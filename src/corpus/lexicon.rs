@@ -1,5 +1,5 @@
-//! The cleaner's word lists (`data/furniture_fr.txt`, `data/agencies.txt`,
-//! `data/dates_fr.txt`), loaded once, and the "key" form in which lines and
+//! The cleaner's word lists (`data/furniture_fr.txt`, `data/agencies.txt`),
+//! loaded once, and the "key" form in which lines and
 //! entries are compared: folded (case, accents), every run of anything but
 //! letters and digits made one space. "À lire aussi :" and "A LIRE AUSSI"
 //! have the same key, "a lire aussi".
@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::text::{data_lines, fold};
+use crate::text::{Sections, fold};
 
 /// The key of a line or an entry: folded words separated by single spaces.
 pub fn key(s: &str) -> String {
@@ -141,20 +141,6 @@ impl Phrases {
     }
 }
 
-/// The sections of a data file: `[name]` lines open a list.
-fn sections(source: &str) -> HashMap<String, Vec<String>> {
-    let mut out: HashMap<String, Vec<String>> = HashMap::new();
-    let mut current = String::new();
-    for line in data_lines(source) {
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            current = name.trim().to_owned();
-            continue;
-        }
-        out.entry(current.clone()).or_default().push(line);
-    }
-    out
-}
-
 pub struct Furniture {
     pub related: Vec<String>,
     pub cta: Vec<String>,
@@ -183,11 +169,10 @@ pub struct Furniture {
 }
 
 pub static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
-    let mut s = sections(include_str!("../../data/furniture_fr.txt"));
-    let mut take = |name: &str| -> Vec<String> {
+    let s = Sections::parse(include_str!("../../data/furniture_fr.txt"));
+    let take = |name: &str| -> Vec<String> {
         let mut keys: Vec<String> = s
-            .remove(name)
-            .unwrap_or_default()
+            .lines(name)
             .iter()
             .map(|e| key(e))
             .filter(|k| !k.is_empty())
@@ -246,10 +231,10 @@ pub struct Agency {
 }
 
 pub static AGENCIES: LazyLock<Vec<Agency>> = LazyLock::new(|| {
-    let s = sections(include_str!("../../data/agencies.txt"));
+    let s = Sections::parse(include_str!("../../data/agencies.txt"));
     let mut out = Vec::new();
     for (section, text) in [("text", true), ("photo", false)] {
-        for line in s.get(section).into_iter().flatten() {
+        for line in s.lines(section) {
             let names: Vec<&str> = line.split('|').map(str::trim).collect();
             let Some(first) = names.first() else { continue };
             out.push(Agency {
@@ -270,47 +255,6 @@ pub static AGENCIES: LazyLock<Vec<Agency>> = LazyLock::new(|| {
 pub fn agency_named(k: &str) -> Option<&'static Agency> {
     AGENCIES.iter().find(|a| a.keys.iter().any(|s| s == k))
 }
-
-pub struct Calendar {
-    /// Folded spelling → month number.
-    pub months: HashMap<String, u32>,
-    /// Month names as written, January first.
-    pub month_names: Vec<String>,
-    pub weekdays: Vec<String>,
-}
-
-pub static CALENDAR: LazyLock<Calendar> = LazyLock::new(|| {
-    let s = sections(include_str!("../../data/dates_fr.txt"));
-    let mut months = HashMap::new();
-    let mut month_names = vec![String::new(); 12];
-    for line in s.get("months").into_iter().flatten() {
-        let mut parts = line.split_whitespace();
-        let Some(n) = parts
-            .next()
-            .and_then(|n| n.parse::<u32>().ok())
-            .filter(|n| (1..=12).contains(n))
-        else {
-            continue;
-        };
-        for (i, spelling) in parts.enumerate() {
-            if i == 0 {
-                month_names[n as usize - 1] = spelling.to_owned();
-            }
-            months.insert(fold(spelling), n);
-        }
-    }
-    let weekdays = s
-        .get("weekdays")
-        .into_iter()
-        .flatten()
-        .map(|w| fold(w))
-        .collect();
-    Calendar {
-        months,
-        month_names,
-        weekdays,
-    }
-});
 
 #[cfg(test)]
 mod tests {
@@ -354,7 +298,5 @@ mod tests {
             agency_named("agence france presse").map(|a| a.name.as_str()),
             Some("AFP")
         );
-        assert_eq!(CALENDAR.months.get("aout"), Some(&8));
-        assert_eq!(CALENDAR.weekdays.len(), 7);
     }
 }

@@ -304,7 +304,7 @@ fn is_stamp_line(text: &str, words: usize) -> bool {
     if words > 14 {
         return false;
     }
-    let dates = super::dates::find_dates(text);
+    let dates = crate::text::dates::find_dates(text);
     if dates.is_empty() {
         return false;
     }

@@ -3,6 +3,9 @@
 //! parser and the claim extractor all read text through this module, so the
 //! same word is the same term everywhere.
 
+pub mod data;
+pub mod dates;
+pub mod fnv;
 pub mod fold;
 pub mod glue;
 pub mod sentence;
@@ -11,6 +14,7 @@ pub mod tokenize;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
+pub use data::{Sections, data_lines};
 pub use fold::fold;
 pub use glue::Vocabulary;
 pub use tokenize::{
@@ -22,15 +26,6 @@ static STOPWORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .map(|w| fold(&w))
         .collect()
 });
-
-/// The lines of a data file: trimmed, without blank lines and `#` comments.
-pub fn data_lines(source: &str) -> impl Iterator<Item = String> + '_ {
-    source
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_owned)
-}
 
 /// A function word that carries no topic ("le", "de", "été"); `folded` is a
 /// token's folded form.
