@@ -675,7 +675,8 @@ pub fn find(toks: &[Tok], doc: &DocWords) -> Vec<Cue> {
         let after = g.end;
         // 1. An inverted pronoun: "a-t-il déclaré", "précise-t-elle".
         if let Some(p) = g.inv_pron {
-            let mut np = np::parse(toks, p, doc, np::CORE).unwrap_or_else(|| pronoun_np(toks, p));
+            let mut np =
+                np::parse(toks, p, doc, np::CORE).unwrap_or_else(|| np::pronoun_np(toks, p));
             np.head = Head::Pronoun;
             let region_end = g.end.max(p + 1);
             let content_from = complement(toks, v, region_end).unwrap_or(region_end);
@@ -974,33 +975,6 @@ fn nest(toks: &[Tok], cues: Vec<Cue>) -> Vec<Cue> {
 
 fn ends_sentence(toks: &[Tok], k: usize) -> bool {
     toks.get(k).is_none_or(|t| t.is_punct('.'))
-}
-
-fn pronoun_np(toks: &[Tok], p: usize) -> Np {
-    let mut np = np::parse(toks, p, &DocWords::default(), np::CORE).unwrap_or(Np {
-        start: p,
-        end: p + 1,
-        full_end: p + 1,
-        head: Head::Pronoun,
-        det: np::Det::None,
-        role: None,
-        name: None,
-        acronym: None,
-        noun: None,
-        country: None,
-        gender: None,
-        plural: false,
-        parts: Vec::new(),
-        latter: false,
-    });
-    let w = toks[p].folded.as_str();
-    np.gender = Some(if w.starts_with("elle") {
-        super::lexicon::Gender::Feminine
-    } else {
-        super::lexicon::Gender::Masculine
-    });
-    np.plural = w.ends_with('s');
-    np
 }
 
 /// "est décrit comme … par une voisine", "était qualifié de « marqué » par Météo-France".

@@ -3,7 +3,7 @@
 //! des Affaires étrangères", "Bakou", "le document") stands for which source.
 
 use super::lexicon::{Gender, LEXICON, NounKind};
-use super::np::{Det, DocWords, Head, Np, span_text};
+use super::np::{Det, Head, Np, span_text};
 use super::tokens::Tok;
 use crate::text::{fold, is_stopword};
 
@@ -354,10 +354,9 @@ impl Registry {
         np: &Np,
         sentence: usize,
         candidates: &[(usize, usize)],
-        doc: &DocWords,
     ) -> Option<usize> {
         let alias = span_text(text, toks, np.start, np.end).to_owned();
-        let idx = self.resolve_inner(text, toks, np, sentence, candidates, doc)?;
+        let idx = self.resolve_inner(text, toks, np, sentence, candidates)?;
         let e = &mut self.entities[idx];
         e.add_alias(&alias);
         e.last_seen = e.last_seen.max(sentence);
@@ -371,7 +370,6 @@ impl Registry {
         np: &Np,
         sentence: usize,
         candidates: &[(usize, usize)],
-        doc: &DocWords,
     ) -> Option<usize> {
         match np.head {
             Head::Pronoun => None,
@@ -379,7 +377,7 @@ impl Registry {
                 let parts: Vec<usize> = np
                     .parts
                     .iter()
-                    .filter_map(|p| self.resolve_inner(text, toks, p, sentence, &[], doc))
+                    .filter_map(|p| self.resolve_inner(text, toks, p, sentence, &[]))
                     .collect();
                 if parts.is_empty() {
                     return None;
@@ -590,7 +588,6 @@ impl Registry {
                 e.plural = np.plural;
                 e.country = np.country;
                 e.add_role(role);
-                let _ = doc;
                 Some(self.push(e))
             }
         }

@@ -270,10 +270,8 @@ fn stream(
 
 fn word_tok(text: &str, start: usize, end: usize, base: usize, kind: TokenKind, cap: bool) -> Tok {
     let raw = &text[start..end];
-    let folded = fold(raw)
-        .chars()
-        .filter(|c| !matches!(c, '\u{00AD}' | '\u{200B}'))
-        .collect::<String>();
+    // `fold` drops invisible characters (soft hyphens, zero-width spaces).
+    let folded = fold(raw);
     let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
     let all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
     Tok {
