@@ -231,13 +231,8 @@ impl Reader<'_> {
 
     /// Whether the words of quotation `q` are quoted again elsewhere.
     fn repeated(&self, q: usize) -> bool {
-        let words = |q: &Quote| {
-            crate::text::fold(self.text.get(q.inner_start..q.inner_end).unwrap_or(""))
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
+        let words =
+            |q: &Quote| crate::text::key(self.text.get(q.inner_start..q.inner_end).unwrap_or(""));
         let mine = words(&self.quotes[q]);
         !mine.is_empty()
             && self

@@ -6,18 +6,8 @@
 
 use std::sync::LazyLock;
 
-use unicode_normalization::UnicodeNormalization;
-
 use crate::text::fnv::{HashMap, HashSet};
-use crate::text::{Sections, data_lines, fold};
-
-/// Lower case with accents kept, composed (NFC): the key of verb forms.
-pub fn lower(word: &str) -> String {
-    word.nfc()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == '\u{2019}' { '\'' } else { c })
-        .collect()
-}
+use crate::text::{Sections, data_lines, fold, lower};
 
 /// How a reporting verb takes what it reports (see `data/reporting_verbs_fr.txt`).
 pub mod frame {

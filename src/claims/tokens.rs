@@ -6,9 +6,7 @@
 
 use crate::text::dates::{DateToken, TokenClass};
 use crate::text::sentence::{outer_quotations, sentences};
-use crate::text::{TokenKind, fold, tokenize_split};
-
-use super::lexicon::lower;
+use crate::text::{TokenKind, fold, lower, tokenize_split};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -287,7 +285,7 @@ fn word_tok(text: &str, start: usize, end: usize, base: usize, kind: TokenKind, 
         } else {
             folded
         },
-        lower: lower(raw).replace(['\u{2010}', '\u{2011}'], "-"),
+        lower: lower(raw),
         cap,
         all_caps,
         quote: None,

@@ -21,6 +21,10 @@ pub struct Dateline {
 
 const DASHES: [char; 4] = ['-', '–', '—', '‒'];
 
+/// Small words inside a place name ("Saint-Denis de la Réunion",
+/// "Châlons-en-Champagne", "Boulogne-sur-Mer").
+const PLACE_PARTICLES: [&str; 8] = ["de", "du", "des", "la", "le", "les", "sur", "en"];
+
 /// Skips spaces from byte `i`.
 fn skip_spaces(s: &str, i: usize) -> usize {
     i + (s[i..].len() - s[i..].trim_start().len())
@@ -71,21 +75,8 @@ fn dateline_tail(s: &str, i: usize) -> Option<usize> {
             || w.chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            || matches!(
-                w,
-                "h" | "min"
-                    | "heure"
-                    | "heures"
-                    | "de"
-                    | "du"
-                    | "des"
-                    | "la"
-                    | "le"
-                    | "les"
-                    | "sur"
-                    | "en"
-                    | "et"
-            )
+            || PLACE_PARTICLES.contains(&w)
+            || matches!(w, "h" | "min" | "heure" | "heures" | "et")
     };
     if words.is_empty() || words.len() > 8 || !words.iter().all(place_or_time) {
         return None;
@@ -112,10 +103,7 @@ fn place_end(s: &str, i: usize) -> Option<usize> {
         }
         let word = &rest[..word_len];
         let capital = word.chars().next().is_some_and(char::is_uppercase);
-        let particle = matches!(
-            word,
-            "de" | "du" | "des" | "la" | "le" | "les" | "sur" | "en"
-        );
+        let particle = PLACE_PARTICLES.contains(&word);
         if !(capital || (words > 0 && particle)) {
             return None;
         }

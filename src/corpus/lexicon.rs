@@ -1,29 +1,14 @@
 //! The cleaner's word lists (`data/furniture_fr.txt`, `data/agencies.txt`),
-//! loaded once, and the "key" form in which lines and
-//! entries are compared: folded (case, accents), every run of anything but
-//! letters and digits made one space. "À lire aussi :" and "A LIRE AUSSI"
-//! have the same key, "a lire aussi".
+//! loaded once, and how lines are matched against them: entries and lines
+//! are compared in their key form (`text::key`: folded words, every run of
+//! anything but letters and digits one space; "À lire aussi :" and "A LIRE
+//! AUSSI" are both "a lire aussi").
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::text::{Sections, fold};
-
-/// The key of a line or an entry: folded words separated by single spaces.
-pub fn key(s: &str) -> String {
-    let folded = fold(s);
-    let mut out = String::with_capacity(folded.len());
-    for word in folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
+use crate::text::Sections;
+pub use crate::text::key;
 
 /// True when `phrase` (a key) opens `key` as whole words.
 pub fn starts_with_phrase(key: &str, phrase: &str) -> bool {
@@ -259,13 +244,6 @@ pub fn agency_named(k: &str) -> Option<&'static Agency> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn keys_fold_and_drop_punctuation() {
-        assert_eq!(key("À lire aussi :"), "a lire aussi");
-        assert_eq!(key("- Avec AFP"), "avec afp");
-        assert_eq!(key("Suivez RT en français"), "suivez rt en francais");
-    }
 
     #[test]
     fn phrases_match_whole_words_or_prefixes() {

@@ -15,7 +15,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 pub use data::{Sections, data_lines};
-pub use fold::fold;
+pub use fold::{fold, key, lower};
 pub use glue::Vocabulary;
 pub use tokenize::{
     Token, TokenKind, TokenRef, for_each_token, is_elision, tokenize, tokenize_split,
