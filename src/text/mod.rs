@@ -1,7 +1,9 @@
 //! French text analysis: the one place that decides what a word is, how it is
 //! folded and stemmed, and which words carry no topic. The index, the query
 //! parser and the claim extractor all read text through this module, so the
-//! same word is the same term everywhere.
+//! same word is the same term everywhere. Dates are read here too
+//! (`dates`: the cleaner's datelines and the extractor's date facts), and
+//! every word list under `data/` is read with `data`.
 
 pub mod data;
 pub mod dates;
