@@ -180,6 +180,22 @@ impl Registry {
         self.entities.iter().position(|e| fold(&e.canonical) == key)
     }
 
+    /// The entity named `canonical`, or a new one of `kind` completed by `fill`.
+    fn find_or_add(
+        &mut self,
+        canonical: String,
+        kind: SpeakerKind,
+        sentence: usize,
+        fill: impl FnOnce(&mut Entity),
+    ) -> usize {
+        if let Some(i) = self.find_canonical(&canonical) {
+            return i;
+        }
+        let mut e = Self::new_entity(canonical, kind, sentence);
+        fill(&mut e);
+        self.push(e)
+    }
+
     fn push(&mut self, entity: Entity) -> usize {
         self.entities.push(entity);
         self.entities.len() - 1
@@ -412,38 +428,31 @@ impl Registry {
             Head::Country | Head::Metonym => {
                 let c = np.country?;
                 let canonical = LEXICON.countries[c].name.clone();
-                let idx = self.find_canonical(&canonical).unwrap_or_else(|| {
-                    let mut e = Self::new_entity(canonical, SpeakerKind::Country, sentence);
-                    e.country = Some(c);
-                    self.entities.push(e);
-                    self.entities.len() - 1
-                });
-                Some(idx)
+                Some(
+                    self.find_or_add(canonical, SpeakerKind::Country, sentence, |e| {
+                        e.country = Some(c);
+                    }),
+                )
             }
             Head::Seat => {
                 let (a, b) = np.name?;
                 let key = super::tokens::words_of(span_text(text, toks, a, b)).join(" ");
                 let (c, name) = LEXICON.seat(&key)?;
-                let idx = self.find_canonical(name).unwrap_or_else(|| {
-                    let mut e =
-                        Self::new_entity(name.to_owned(), SpeakerKind::Organisation, sentence);
-                    e.country = Some(c);
-                    self.entities.push(e);
-                    self.entities.len() - 1
-                });
-                Some(idx)
+                Some(
+                    self.find_or_add(name.to_owned(), SpeakerKind::Organisation, sentence, |e| {
+                        e.country = Some(c)
+                    }),
+                )
             }
             Head::People => {
                 let (a, b) = np.name?;
                 let canonical = span_text(text, toks, a, b).to_owned();
-                let idx = self.find_canonical(&canonical).unwrap_or_else(|| {
-                    let mut e = Self::new_entity(canonical, SpeakerKind::Group, sentence);
-                    e.country = np.country;
-                    e.plural = true;
-                    self.entities.push(e);
-                    self.entities.len() - 1
-                });
-                Some(idx)
+                Some(
+                    self.find_or_add(canonical, SpeakerKind::Group, sentence, |e| {
+                        e.country = np.country;
+                        e.plural = true;
+                    }),
+                )
             }
             Head::Name => {
                 let r = reading(text, toks, np);
@@ -456,11 +465,8 @@ impl Registry {
                 }
                 let noun = np.noun?;
                 if let Some(name) = ministry_name(toks, np) {
-                    let idx = self.find_canonical(&name).unwrap_or_else(|| {
-                        let mut e = Self::new_entity(name, SpeakerKind::Organisation, sentence);
+                    let idx = self.find_or_add(name, SpeakerKind::Organisation, sentence, |e| {
                         e.country = np.country;
-                        self.entities.push(e);
-                        self.entities.len() - 1
                     });
                     if let Some(role) = r.role.clone() {
                         self.entities[idx].add_role(role);
