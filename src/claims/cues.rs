@@ -10,6 +10,7 @@ use super::np::{
 };
 use super::tokens::{Kind, Tok};
 use crate::claims::lexicon::NounKind;
+use crate::text::dates::CALENDAR;
 
 /// Who a cue attributes its words to, before resolution.
 #[derive(Clone, Debug)]
@@ -95,10 +96,10 @@ fn time_at(toks: &[Tok], i: usize) -> Option<usize> {
             break;
         }
         let w = t.folded.as_str();
-        let timeword = LEXICON.weekdays.contains_key(w)
-            || LEXICON.months.contains_key(w)
-            || LEXICON.day_parts.contains(w)
-            || LEXICON.relative_days.contains_key(w)
+        let timeword = CALENDAR.weekday(w).is_some()
+            || CALENDAR.month(w).is_some()
+            || CALENDAR.is_day_part(w)
+            || CALENDAR.relative_day(w).is_some()
             || matches!(
                 w,
                 "heures"
@@ -674,7 +675,8 @@ pub fn find(toks: &[Tok], doc: &DocWords) -> Vec<Cue> {
         let after = g.end;
         // 1. An inverted pronoun: "a-t-il déclaré", "précise-t-elle".
         if let Some(p) = g.inv_pron {
-            let mut np = np::parse(toks, p, doc, np::CORE).unwrap_or_else(|| pronoun_np(toks, p));
+            let mut np =
+                np::parse(toks, p, doc, np::CORE).unwrap_or_else(|| np::pronoun_np(toks, p));
             np.head = Head::Pronoun;
             let region_end = g.end.max(p + 1);
             let content_from = complement(toks, v, region_end).unwrap_or(region_end);
@@ -973,33 +975,6 @@ fn nest(toks: &[Tok], cues: Vec<Cue>) -> Vec<Cue> {
 
 fn ends_sentence(toks: &[Tok], k: usize) -> bool {
     toks.get(k).is_none_or(|t| t.is_punct('.'))
-}
-
-fn pronoun_np(toks: &[Tok], p: usize) -> Np {
-    let mut np = np::parse(toks, p, &DocWords::default(), np::CORE).unwrap_or(Np {
-        start: p,
-        end: p + 1,
-        full_end: p + 1,
-        head: Head::Pronoun,
-        det: np::Det::None,
-        role: None,
-        name: None,
-        acronym: None,
-        noun: None,
-        country: None,
-        gender: None,
-        plural: false,
-        parts: Vec::new(),
-        latter: false,
-    });
-    let w = toks[p].folded.as_str();
-    np.gender = Some(if w.starts_with("elle") {
-        super::lexicon::Gender::Feminine
-    } else {
-        super::lexicon::Gender::Masculine
-    });
-    np.plural = w.ends_with('s');
-    np
 }
 
 /// "est décrit comme … par une voisine", "était qualifié de « marqué » par Météo-France".

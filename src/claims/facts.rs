@@ -4,8 +4,9 @@
 
 use super::lexicon::LEXICON;
 use super::tokens::{Kind, Tok};
-use super::{Fact, FactKind, FactValue, dates};
+use super::{Fact, FactKind, FactValue};
 use crate::corpus::Document;
+use crate::text::dates::{CALENDAR, Reference, find_in};
 use crate::text::is_stopword;
 
 /// A number read from the tokens at `i`: its value, where it ends, and
@@ -252,7 +253,7 @@ fn is_unit_word(t: &Tok) -> bool {
     let w = t.folded.as_str();
     !(LEXICON.is("prepositions", w)
         || LEXICON.is("adverbs", w)
-        || LEXICON.months.contains_key(w)
+        || CALENDAR.month(w).is_some()
         || !LEXICON.verb_forms(&t.lower).is_empty()
         || matches!(w, "e" | "er" | "eme" | "h" | "heures" | "heure"))
 }
@@ -261,7 +262,7 @@ fn is_unit_word(t: &Tok) -> bool {
 pub fn sentence_facts(doc: &Document, toks: &[Tok]) -> Vec<Fact> {
     let text = doc.text.as_str();
     let mut facts = Vec::new();
-    let hits = dates::find(toks, doc.date.as_deref());
+    let hits = find_in(toks, doc.date.as_deref().and_then(Reference::parse));
     let mut taken = vec![false; toks.len()];
     for h in &hits {
         for t in taken.iter_mut().take(h.end).skip(h.start) {
@@ -273,7 +274,7 @@ pub fn sentence_facts(doc: &Document, toks: &[Tok]) -> Vec<Fact> {
             h.start,
             h.end,
             FactKind::Date,
-            FactValue::Date(h.value.clone()),
+            FactValue::Date(h.when.to_string()),
             None,
             None,
         ));
