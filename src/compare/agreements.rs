@@ -14,9 +14,9 @@
 
 use std::collections::{HashMap, HashSet};
 
-use super::dates::Span as Span2;
 use super::units::Unit;
 use super::{Agreement, Conflict, Corpus, Evidence};
+use crate::text::dates::span::{self as dates, Span as Span2};
 
 /// A word in more documents than this share is too common to pair sentences on.
 const MAX_PAIRING_SHARE: f64 = 0.5;
@@ -201,7 +201,7 @@ fn times_agree(corpus: &Corpus<'_>, a: usize, b: usize) -> bool {
         })
     };
     match (time(a), time(b)) {
-        (Some((ta, true)), Some((tb, true))) => super::dates::overlap(&ta, &tb),
+        (Some((ta, true)), Some((tb, true))) => dates::overlap(&ta, &tb),
         (Some((ta, _)), Some((tb, _))) => match (Span2::parse(&ta), Span2::parse(&tb)) {
             (Some(x), Some(y)) => x.days_apart(&y).is_none_or(|d| d <= SAME_NEWS_DAYS),
             _ => true,

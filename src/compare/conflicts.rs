@@ -12,10 +12,10 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 
-use super::dates::{self, Span};
 use super::frames::{Count, FRAMES, Occurrence, Slot, Value};
 use super::units::EntityKind;
 use super::{Conflict, Corpus, Evidence, Position, SourceKind, doc_label};
+use crate::text::dates::span::{self as dates, Span};
 use crate::text::fold;
 
 /// Passages further apart than this in one article need their own evidence

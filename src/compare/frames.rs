@@ -55,50 +55,54 @@ fn stems(words: &str) -> HashSet<String> {
 }
 
 fn parse(source: &str) -> Vec<Frame> {
-    let mut frames: Vec<Frame> = Vec::new();
-    for line in text::data_lines(source) {
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            frames.push(Frame {
-                name: name.trim().to_owned(),
-                ..Frame::default()
-            });
-            continue;
-        }
-        let (Some(frame), Some((key, value))) = (frames.last_mut(), line.split_once(':')) else {
-            continue;
+    let data = text::Sections::parse(source);
+    let mut frames = Vec::new();
+    for (name, lines) in data.iter() {
+        let mut frame = Frame {
+            name: name.to_owned(),
+            ..Frame::default()
         };
-        let value = value.trim();
-        match key.trim() {
-            "slot" => {
-                frame.slot = match value {
-                    "date" => Some(Slot::Date),
-                    "place" => Some(Slot::Place),
-                    "actor" => Some(Slot::Actor),
-                    "number" => Some(Slot::Number),
-                    _ => None,
-                }
-            }
-            "topic" => frame.topic = value.to_owned(),
-            "triggers" => frame.triggers = stems(value),
-            "objects" => frame.objects = stems(value),
-            "context" => frame.context = stems(value),
-            "people" => frame.people = value.split_whitespace().map(text::fold).collect(),
-            "default" => frame.default = Some(value.to_owned()),
-            "agent_after" => frame.agent_after = value.split_whitespace().map(text::fold).collect(),
-            "counts" => {
-                for group in value.split('|') {
-                    let Some((label, words)) = group.split_once('=') else {
-                        continue;
-                    };
-                    for w in words.split_whitespace() {
-                        frame.counts.insert(text::fold(w), label.trim().to_owned());
+        for line in lines {
+            let Some((key, value)) = line.split_once(':') else {
+                continue;
+            };
+            let value = value.trim();
+            match key.trim() {
+                "slot" => {
+                    frame.slot = match value {
+                        "date" => Some(Slot::Date),
+                        "place" => Some(Slot::Place),
+                        "actor" => Some(Slot::Actor),
+                        "number" => Some(Slot::Number),
+                        _ => None,
                     }
                 }
+                "topic" => frame.topic = value.to_owned(),
+                "triggers" => frame.triggers = stems(value),
+                "objects" => frame.objects = stems(value),
+                "context" => frame.context = stems(value),
+                "agent_after" => {
+                    frame.agent_after = value.split_whitespace().map(text::fold).collect()
+                }
+                "people" => frame.people = value.split_whitespace().map(text::fold).collect(),
+                "default" => frame.default = Some(value.to_owned()),
+                "counts" => {
+                    for group in value.split('|') {
+                        let Some((label, words)) = group.split_once('=') else {
+                            continue;
+                        };
+                        for w in words.split_whitespace() {
+                            frame.counts.insert(text::fold(w), label.trim().to_owned());
+                        }
+                    }
+                }
+                _ => {}
             }
-            _ => {}
+        }
+        if frame.slot.is_some() {
+            frames.push(frame);
         }
     }
-    frames.retain(|f| f.slot.is_some());
     frames
 }
 

@@ -21,56 +21,38 @@ pub struct Comparison {
 }
 
 pub static COMPARISON: LazyLock<Comparison> = LazyLock::new(|| {
+    let data = text::Sections::parse(include_str!("../../data/comparison_fr.txt"));
+    let key = |w: &str| super::units::conflate(&text::stem(&text::fold(w)));
+    let phrases = |section: &str| -> Vec<Vec<String>> {
+        data.lines(section)
+            .iter()
+            .map(|line| text::tokenize(line).into_iter().map(|t| t.folded).collect())
+            .collect()
+    };
     let mut c = Comparison {
-        hypothetical: HashSet::new(),
+        hypothetical: data
+            .lines("hypothetical")
+            .iter()
+            .flat_map(|l| l.split_whitespace().map(text::fold))
+            .collect(),
         synonyms: HashMap::new(),
         events: HashMap::new(),
-        evolution: Vec::new(),
-        rates: Vec::new(),
+        evolution: phrases("evolution"),
+        rates: phrases("rates"),
     };
-    let mut section = String::new();
-    for line in text::data_lines(include_str!("../../data/comparison_fr.txt")) {
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            section = name.to_owned();
-            continue;
+    for line in data.lines("synonyms") {
+        let stems: Vec<String> = line.split_whitespace().map(key).collect();
+        if let Some(first) = stems.first() {
+            for s in &stems {
+                c.synonyms.insert(s.clone(), first.clone());
+            }
         }
-        match section.as_str() {
-            "hypothetical" => c
-                .hypothetical
-                .extend(line.split_whitespace().map(text::fold)),
-            "synonyms" => {
-                let stems: Vec<String> = line
-                    .split_whitespace()
-                    .map(|w| super::units::conflate(&text::stem(&text::fold(w))))
-                    .collect();
-                if let Some(first) = stems.first() {
-                    for s in &stems {
-                        c.synonyms.insert(s.clone(), first.clone());
-                    }
-                }
-            }
-            "events" => {
-                let mut words = line
-                    .split_whitespace()
-                    .map(|w| super::units::conflate(&text::stem(&text::fold(w))));
-                if let (Some(noun), Some(verb)) = (words.next(), words.next()) {
-                    c.events.insert(noun, verb.clone());
-                    c.events.insert(verb.clone(), verb);
-                }
-            }
-            "evolution" => c.evolution.push(
-                text::tokenize(&line)
-                    .into_iter()
-                    .map(|t| t.folded)
-                    .collect(),
-            ),
-            "rates" => c.rates.push(
-                text::tokenize(&line)
-                    .into_iter()
-                    .map(|t| t.folded)
-                    .collect(),
-            ),
-            _ => {}
+    }
+    for line in data.lines("events") {
+        let mut words = line.split_whitespace().map(key);
+        if let (Some(noun), Some(verb)) = (words.next(), words.next()) {
+            c.events.insert(noun, verb.clone());
+            c.events.insert(verb.clone(), verb);
         }
     }
     c

@@ -15,7 +15,6 @@
 
 mod agreements;
 pub(crate) mod conflicts;
-pub mod dates;
 pub mod frames;
 mod lexicon;
 mod query;
@@ -164,7 +163,7 @@ impl Comparisons {
                 }
                 let from = filter.from.as_deref().unwrap_or("0001-01-01");
                 let to = filter.to.as_deref().unwrap_or("9999-12-31");
-                dates::overlap(&e.date, &format!("{from}/{to}"))
+                crate::text::dates::span::overlap(&e.date, &format!("{from}/{to}"))
             })
             .collect()
     }

@@ -11,13 +11,13 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use super::dates;
 use super::frames::{self, FRAMES, Occurrence, Slot, Value};
 use super::units::{self, EntityKind, Unit};
 use super::{Comparisons, Corpus, Evidence, Source, SourceKind, doc_label};
 use crate::claims::{self, Claims};
 use crate::corpus::{Block, BlockKind, Document};
 use crate::text;
+use crate::text::dates::span as dates;
 
 /// Most passages a comparison shows.
 const MAX_ITEMS: usize = 60;

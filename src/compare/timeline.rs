@@ -3,9 +3,9 @@
 
 use std::collections::HashSet;
 
-use super::dates::{self, Span};
 use super::{Corpus, EntryKind, SourceKind, TimelineEntry};
 use crate::claims::FactValue;
+use crate::text::dates::span::{self as dates, Span};
 
 pub fn build(corpus: &Corpus<'_>) -> Vec<TimelineEntry> {
     let mut seen: HashSet<(usize, String)> = HashSet::new();

@@ -16,6 +16,7 @@
 mod calendar;
 mod numeric;
 mod resolve;
+pub mod span;
 
 use std::ops::RangeInclusive;
 

@@ -1,7 +1,9 @@
-//! Dates as the extractor writes them ("2020-11-14", "1988-02", "2020",
+//! Dates as the explorer writes them ("2020-11-14", "1988-02", "2020",
 //! "XXXX-03-24" with the year unknown, ranges "2020-10-09/2020-10-10"), read
-//! as spans of days so that two can be compared: do they overlap, how far
-//! apart are they.
+//! as spans of days so that two can be compared (do they overlap, how far
+//! apart are they) and said as a French reader says them.
+
+use super::{CALENDAR, days_from_civil, days_in_month};
 
 /// A date or range: first and last day, as (year, month, day) with the year
 /// `None` when the text does not give it.
@@ -50,10 +52,11 @@ impl Span {
         iso.split('/').all(|p| p.split('-').count() == 3) && self.year.is_some()
     }
 
-    /// Ordinal of a (year, month, day), approximate (31-day months): only
-    /// differences of a few days and order are read from it.
+    /// Days since 1970-01-01 of a (year, month, day); a day past the
+    /// month's end (a span's "31") counts as its last day.
     fn ordinal(year: i32, (m, d): (u32, u32)) -> i64 {
-        i64::from(year) * 372 + i64::from(m) * 31 + i64::from(d)
+        let year = i64::from(year);
+        days_from_civil(year, m, d.min(days_in_month(year, m)))
     }
 
     /// Do two dates share a day? A date without a year shares its days with
@@ -98,21 +101,6 @@ pub fn overlap(a: &str, b: &str) -> bool {
     }
 }
 
-const MONTHS: [&str; 12] = [
-    "janvier",
-    "février",
-    "mars",
-    "avril",
-    "mai",
-    "juin",
-    "juillet",
-    "août",
-    "septembre",
-    "octobre",
-    "novembre",
-    "décembre",
-];
-
 /// A date as a French reader says it: "10 novembre 2020", "mars 1988",
 /// "24 mars (année inconnue)", "du 9 au 10 octobre 2020".
 pub fn label(iso: &str) -> String {
@@ -130,7 +118,7 @@ pub fn label(iso: &str) -> String {
             out.push(' ');
         }
         if let Some(m) = m {
-            out.push_str(MONTHS[m as usize - 1]);
+            out.push_str(CALENDAR.month_name(m));
         }
         if with_year {
             match y {
