@@ -73,6 +73,60 @@ static FUNCTION_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
     words
 });
 
+/// How many longer forms of a vocabulary each function word begins and
+/// ends (by its place in `FUNCTION_WORDS`): how ambiguous a cut there is.
+#[derive(Clone)]
+struct FunctionWordEnds {
+    /// Forms counted.
+    forms: usize,
+    /// (forms it begins, forms it ends), of at least two more letters.
+    counts: Vec<(usize, usize)>,
+}
+
+impl FunctionWordEnds {
+    fn of<'a>(forms: impl Iterator<Item = &'a str>) -> FunctionWordEnds {
+        let mut ends = FunctionWordEnds {
+            forms: 0,
+            counts: vec![(0, 0); FUNCTION_WORDS.len()],
+        };
+        ends.add(forms);
+        ends
+    }
+
+    fn add<'a>(&mut self, forms: impl Iterator<Item = &'a str>) {
+        let words: Vec<(&str, usize)> = FUNCTION_WORDS
+            .iter()
+            .map(|w| (w.as_str(), w.chars().count()))
+            .collect();
+        for form in forms {
+            self.forms += 1;
+            let len = form.chars().count();
+            for (count, &(w, n)) in self.counts.iter_mut().zip(&words) {
+                if len >= n + 2 {
+                    count.0 += usize::from(form.starts_with(w));
+                    count.1 += usize::from(form.ends_with(w));
+                }
+            }
+        }
+    }
+
+    /// The ends function word `i` (of `n` letters) may be cut from.
+    fn role(&self, i: usize, n: usize) -> FunctionRole {
+        let (starting, ending) = self.counts.get(i).copied().unwrap_or_default();
+        let limit = (self.forms as f64 * MAX_AMBIGUITY).max(1.0) as usize;
+        FunctionRole {
+            leads: starting <= limit && n >= MIN_LEADING_CHARS,
+            trails: ending <= limit,
+        }
+    }
+}
+
+/// The reference vocabulary's counts, folded and as written.
+static LEXICON_ENDS: LazyLock<FunctionWordEnds> =
+    LazyLock::new(|| FunctionWordEnds::of(LEXICON.iter().map(String::as_str)));
+static WRITTEN_ENDS: LazyLock<FunctionWordEnds> =
+    LazyLock::new(|| FunctionWordEnds::of(LEXICON_WRITTEN.iter().map(String::as_str)));
+
 /// The longest function word, in chars: bounds the search for them.
 static LONGEST_FUNCTION_WORD: LazyLock<usize> = LazyLock::new(|| {
     FUNCTION_WORDS
@@ -181,41 +235,26 @@ impl Vocabulary {
         self.roles.get_or_init(|| {
             // Accents decide for "à", "été": those are measured on the
             // reference vocabulary as written; the others on folded forms
-            // of both vocabularies (forms seen once may be glued runs).
-            let folded: HashSet<&str> = LEXICON
-                .iter()
-                .map(String::as_str)
-                .chain(
-                    self.forms
-                        .iter()
-                        .filter(|(_, n)| n.0 > 1)
-                        .map(|(f, _)| f.as_str()),
-                )
-                .collect();
-            let folded: Vec<(&str, usize)> =
-                folded.into_iter().map(|f| (f, f.chars().count())).collect();
-            let written: Vec<(&str, usize)> = LEXICON_WRITTEN
-                .iter()
-                .map(|f| (f.as_str(), f.chars().count()))
-                .collect();
-            let ambiguity = |w: &str, forms: &[(&str, usize)]| {
-                let n = w.chars().count();
-                let (mut starting, mut ending) = (0usize, 0usize);
-                for (form, _) in forms.iter().filter(|f| f.1 >= n + 2) {
-                    starting += usize::from(form.starts_with(w));
-                    ending += usize::from(form.ends_with(w));
-                }
-                let limit = (forms.len() as f64 * MAX_AMBIGUITY).max(1.0) as usize;
-                FunctionRole {
-                    leads: starting <= limit && n >= MIN_LEADING_CHARS,
-                    trails: ending <= limit,
-                }
-            };
+            // of both vocabularies (forms seen once may be glued runs). The
+            // reference vocabulary's counts are the same for every corpus:
+            // counted once, the corpus's own forms added to them.
+            let mut folded = LEXICON_ENDS.clone();
+            folded.add(
+                self.forms
+                    .iter()
+                    .filter(|(f, n)| n.0 > 1 && !LEXICON.contains(f.as_str()))
+                    .map(|(f, _)| f.as_str()),
+            );
             FUNCTION_WORDS
                 .iter()
-                .map(|w| {
-                    let forms = if fold(w) == *w { &folded } else { &written };
-                    (w.clone(), ambiguity(w, forms))
+                .enumerate()
+                .map(|(i, w)| {
+                    let ends = if fold(w) == *w {
+                        &folded
+                    } else {
+                        &WRITTEN_ENDS
+                    };
+                    (w.clone(), ends.role(i, w.chars().count()))
                 })
                 .collect()
         })
