@@ -123,69 +123,142 @@ pub fn read_corpus_with(root: &Path, limits: Limits) -> Result<ReadCorpus, Corpu
         root.parent().map(Path::to_path_buf).unwrap_or_default()
     };
 
-    let mut out = ReadCorpus::default();
-    let mut total: u64 = 0;
+    let mut reader = Reader::new(limits);
     for path in files {
         let rel = path
             .strip_prefix(&base)
             .unwrap_or(&path)
             .to_string_lossy()
             .replace('\\', "/");
-        let Some(format) = Format::of(&path) else {
-            out.warnings
-                .push(format!("{rel}: skipped (not .txt, .md, .jsonl or .html)"));
+        let Some(format) = reader.format(&rel, &path) else {
             continue;
         };
+        // The size is checked before the file is read: a 10 GB file is
+        // refused, not loaded.
         let size = std::fs::metadata(&path)
             .map_err(|e| error(&path, describe_io(&e)))?
             .len();
-        if size > limits.max_file_bytes {
+        reader.count(&path, size)?;
+        let bytes = std::fs::read(&path).map_err(|e| error(&path, describe_io(&e)))?;
+        reader.add(&path, rel, format, &bytes)?;
+    }
+    reader.finish(root)
+}
+
+/// Reads a corpus given as files already in memory: (path relative to the
+/// corpus root, bytes) pairs, in the order given. The same checks, formats
+/// and errors as [`read_corpus_with`], which reads through the same steps.
+pub fn read_corpus_files<'a>(
+    files: impl IntoIterator<Item = (&'a str, &'a [u8])>,
+    limits: Limits,
+) -> Result<ReadCorpus, CorpusError> {
+    let mut reader = Reader::new(limits);
+    for (name, bytes) in files {
+        let path = Path::new(name);
+        let Some(format) = reader.format(name, path) else {
+            continue;
+        };
+        reader.count(path, bytes.len() as u64)?;
+        reader.add(path, name.to_owned(), format, bytes)?;
+    }
+    reader.finish(Path::new("corpus"))
+}
+
+/// The steps every corpus file goes through, wherever its bytes come from.
+struct Reader {
+    limits: Limits,
+    total: u64,
+    out: ReadCorpus,
+}
+
+impl Reader {
+    fn new(limits: Limits) -> Reader {
+        Reader {
+            limits,
+            total: 0,
+            out: ReadCorpus::default(),
+        }
+    }
+
+    /// The file's format, or a warning that it is skipped.
+    fn format(&mut self, rel: &str, path: &Path) -> Option<Format> {
+        let format = Format::of(path);
+        if format.is_none() {
+            self.out
+                .warnings
+                .push(format!("{rel}: skipped (not .txt, .md, .jsonl or .html)"));
+        }
+        format
+    }
+
+    /// Counts a file of `size` bytes against the size limits.
+    fn count(&mut self, path: &Path, size: u64) -> Result<(), CorpusError> {
+        if size > self.limits.max_file_bytes {
             return Err(error(
-                &path,
+                path,
                 format!(
                     "file too large: {} (the limit is {} a file)",
                     human_size(size),
-                    human_size(limits.max_file_bytes)
+                    human_size(self.limits.max_file_bytes)
                 ),
             ));
         }
-        total += size;
-        if total > limits.max_corpus_bytes {
+        self.total = self.total.saturating_add(size);
+        if self.total > self.limits.max_corpus_bytes {
             return Err(error(
-                &path,
+                path,
                 format!(
                     "corpus too large: over {} in all",
-                    human_size(limits.max_corpus_bytes)
+                    human_size(self.limits.max_corpus_bytes)
                 ),
             ));
         }
-        let bytes = std::fs::read(&path).map_err(|e| error(&path, describe_io(&e)))?;
-        let text = decode_utf8(&path, &bytes)?;
+        Ok(())
+    }
+
+    /// Decodes and reads one file's documents.
+    fn add(
+        &mut self,
+        path: &Path,
+        rel: String,
+        format: Format,
+        bytes: &[u8],
+    ) -> Result<(), CorpusError> {
+        let text = decode_utf8(path, bytes)?;
         if text.trim().is_empty() {
-            return Err(error(&path, "empty file"));
+            return Err(error(path, "empty file"));
         }
         if let Some(at) = text.find('\0') {
             return Err(error(
-                &path,
+                path,
                 format!("binary data, not text (a NUL byte at byte {at})"),
             ));
         }
         match format {
-            Format::JsonLines => read_jsonl(&path, text, &mut out.documents)?,
+            Format::JsonLines => read_jsonl(path, text, &mut self.out.documents)?,
             Format::Html if !super::html::has_text(text) => {
-                return Err(error(&path, "no text in this HTML page"));
+                return Err(error(path, "no text in this HTML page"));
             }
-            _ => out.documents.push(read_text_document(rel, text, format)),
+            _ => self
+                .out
+                .documents
+                .push(read_text_document(rel, text, format)),
         }
+        Ok(())
     }
-    drop_duplicates(&mut out);
-    if out.documents.is_empty() {
-        return Err(error(
-            root,
-            "no documents: the corpus needs at least one .txt, .md, .jsonl or .html file",
-        ));
+
+    /// The corpus read from `root`, duplicates dropped; an error if it holds
+    /// no document.
+    fn finish(mut self, root: &Path) -> Result<ReadCorpus, CorpusError> {
+        drop_duplicates(&mut self.out);
+        if self.out.documents.is_empty() {
+            return Err(error(
+                root,
+                "no documents: the corpus needs at least one .txt, .md, .jsonl or .html file",
+            ));
+        }
+        Ok(self.out)
     }
-    Ok(out)
 }
 
 fn human_size(bytes: u64) -> String {

@@ -31,7 +31,9 @@ pub mod sourcemap;
 
 use serde::{Deserialize, Serialize};
 
-pub use load::{CorpusError, Format, Limits, RawDocument, read_corpus_dir, read_corpus_with};
+pub use load::{
+    CorpusError, Format, Limits, RawDocument, read_corpus_dir, read_corpus_files, read_corpus_with,
+};
 pub use sourcemap::SourceMap;
 
 /// Where a document's date comes from.
