@@ -62,7 +62,11 @@ function fill(text, placeholder, value) {
 const wasm = stripCustomSections(readFileSync(join(bindgenDir, 'recoupe_bg.wasm')));
 const glue = unshadowDocument(read(join(bindgenDir, 'recoupe.js')));
 const css = read(join(www, 'explorer', 'style.css'));
-const element = read(join(www, 'explorer', 'element.js'));
+// The explorer's sources, in order: one closure holds them all, so they share
+// names without adding any to the page.
+const EXPLORER_FILES = ['strings.js', 'dom.js', 'views/search.js', 'views/document.js',
+  'views/conflicts.js', 'views/compare.js', 'views/timeline.js', 'element.js'];
+const explorer = EXPLORER_FILES.map((f) => `// ---- ${f}\n` + read(join(www, 'explorer', f))).join('\n');
 
 /** The widget script: everything in one closure, so the only global name it
  *  adds is the custom element. */
@@ -74,14 +78,17 @@ function widgetScript(engine) {
     `const EXPLORER_CSS = ${JSON.stringify(css)};`,
     glue,
     engine,
-    element,
+    // Tests may put an engine of their own here (tests/e2e); nothing ships in its place.
+    '// recoupe:engine-end',
+    explorer,
     '})();',
     '',
   ].join('\n');
 }
 
-const inlineEngine = fill(read(join(www, 'explorer', 'engine-inline.js')),
-  '/* recoupe:wasm-base64 */', gzipSync(wasm, { level: 9 }).toString('base64'));
+const inlineEngine = fill(fill(read(join(www, 'explorer', 'engine-inline.js')),
+  '/* recoupe:wasm-base64 */', gzipSync(wasm, { level: 9 }).toString('base64')),
+'/* recoupe:wasm-size */', String(wasm.length));
 const widgetInline = widgetScript(inlineEngine);
 const widgetHosted = widgetScript(read(join(www, 'explorer', 'engine-hosted.js')));
 
