@@ -37,13 +37,25 @@ function spansToNodes(spans) {
 function formatDate(t, date) {
   if (!date) return t.unknownDate;
   const text = String(date);
-  if (text.includes('/')) return text.split('/').map((part) => formatDate(t, part)).join(' – ');
+  if (text.includes('/')) return formatRange(t, ...text.split('/'));
   const [y, m, d] = text.split('-');
   const month = t.months[Number(m) - 1];
   const unknownYear = !/^\d{4}$/.test(y);
   if (!month) return unknownYear ? t.unknownDate : y;
   const day = d && Number(d) ? Number(d) + ' ' : '';
   return unknownYear ? `${day}${month} (${t.unknownYear})` : `${day}${month} ${y}`;
+}
+
+/** "2020-10-09/2020-10-10" → "9–10 octobre 2020" (shared month and year said once). */
+function formatRange(t, from, to) {
+  const [y1, m1, d1] = String(from).split('-');
+  const [y2, m2, d2] = String(to || '').split('-');
+  const month = (m) => t.months[Number(m) - 1];
+  if (y1 === y2 && /^\d{4}$/.test(y1) && month(m1) && month(m2) && Number(d1) && Number(d2)) {
+    if (m1 === m2) return `${Number(d1)}–${Number(d2)} ${month(m1)} ${y1}`;
+    return `${Number(d1)} ${month(m1)} – ${Number(d2)} ${month(m2)} ${y1}`;
+  }
+  return `${formatDate(t, from)} – ${formatDate(t, to)}`;
 }
 
 const utf8 = new TextEncoder();

@@ -266,8 +266,18 @@ class RecoupeExplorer extends HTMLElement {
       bar = el('progress', { className: 'progress', max: '1', 'aria-label': t.loading });
       this.ui.progress.replaceChildren(bar);
     }
-    if (typeof fraction === 'number') bar.value = Math.min(1, Math.max(0, fraction));
-    else bar.removeAttribute('value'); // indeterminate
+    let percent = this.ui.progress.querySelector('.percent');
+    if (!percent) {
+      percent = el('span', { className: 'percent meta', 'aria-hidden': 'true' });
+      this.ui.progress.append(percent);
+    }
+    if (typeof fraction === 'number') {
+      bar.value = Math.min(1, Math.max(0, fraction));
+      percent.textContent = `${Math.round(bar.value * 100)}\u00a0%`;
+    } else {
+      bar.removeAttribute('value'); // indeterminate
+      percent.textContent = '';
+    }
   }
 
   failed(error) {

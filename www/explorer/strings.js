@@ -1,6 +1,11 @@
 // The interface's words, in French (the corpus's language) and English.
 // Text from the corpus is never translated: only the interface is.
 
+/** Numbers as each language writes them ("10 000", "10,000"). */
+const NUMBER = { fr: new Intl.NumberFormat('fr-FR'), en: new Intl.NumberFormat('en-GB') };
+const frNumber = (n) => NUMBER.fr.format(n);
+const enNumber = (n) => NUMBER.en.format(n);
+
 const STRINGS = {
   fr: {
     brand: 'recoupe',
@@ -17,7 +22,7 @@ const STRINGS = {
     prompt: 'Tapez une recherche. « / » place le curseur dans la recherche.',
     none: 'Aucun document',
     one: '1 document',
-    many: (n) => `${n} documents`,
+    many: (n) => `${frNumber(n)} documents`,
     answer: (count, q, time) => `${count} pour «\u00a0${q}\u00a0» (${time})`,
     lessThanMs: '<\u00a01\u00a0ms',
     ms: (n) => `${n}\u00a0ms`,
@@ -44,7 +49,7 @@ const STRINGS = {
       sides: 'Camp',
       dates: 'Date de publication',
     },
-    facetCount: (n) => (n === 1 ? '1 document' : `${n} documents`),
+    number: frNumber,
     moreValues: (n) => `Afficher ${n} de plus`,
     fewerValues: 'Afficher moins',
     noFacets: 'Aucun filtre pour ces résultats.',
@@ -78,7 +83,7 @@ const STRINGS = {
       direct: 'citation', indirect: 'discours rapporté', mixed: 'citation partielle',
       according_to: 'selon', statement: 'déclaration', narration: 'récit du média',
     },
-    corpusSize: (n) => `${n} documents dans le corpus`,
+    corpusSize: (n) => `${frNumber(n)} documents dans le corpus`,
     searchFailed: 'Recherche impossible : ',
     loadFailed: 'Impossible de charger le corpus : ',
     notFound: 'Document introuvable : ',
@@ -91,7 +96,7 @@ const STRINGS = {
     // Conflicts
     conflictsTitle: 'Conflits entre sources',
     conflictsIntro: 'Là où les sources donnent des valeurs différentes pour la même question.',
-    conflictsCount: (n) => (n === 0 ? 'Aucun conflit' : n === 1 ? '1 conflit' : `${n} conflits`),
+    conflictsCount: (n) => (n === 0 ? 'Aucun conflit' : n === 1 ? '1 conflit' : `${frNumber(n)} conflits`),
     agreementsTitle: 'Accords',
     agreementsCount: (n) => (n === 1 ? '1 accord' : `${n} accords`),
     slots: { date: 'date', number: 'nombre', place: 'lieu', actor: 'acteur' },
@@ -101,7 +106,7 @@ const STRINGS = {
     // Compare
     compareTitle: 'Comparer les sources',
     compareLabel: 'Une affirmation ou un sujet',
-    comparePlaceholder: 'ex. : l\'accord a été signé le 10 novembre ; Latchine',
+    comparePlaceholder: 'ex. : « l\'accord a été signé le 10 novembre », un lieu, une personne',
     compareButton: 'Comparer',
     comparePrompt: 'Tapez une affirmation ou un sujet, ou partez d\'une déclaration ou d\'un conflit.',
     question: 'Question',
@@ -120,7 +125,7 @@ const STRINGS = {
     // Timeline
     timelineTitle: 'Chronologie',
     timelineIntro: 'Déclarations et faits rangés par la date dont ils parlent (pas la date de publication).',
-    timelineCount: (n) => (n === 0 ? 'Aucun événement daté' : n === 1 ? '1 passage daté' : `${n} passages datés`),
+    timelineCount: (n) => (n === 0 ? 'Aucun événement daté' : n === 1 ? '1 passage daté' : `${frNumber(n)} passages datés`),
     everyone: 'Toutes les sources',
     everyDocument: 'Tous les documents',
     speakerFilter: 'Source',
@@ -148,7 +153,7 @@ const STRINGS = {
     prompt: 'Type a search. "/" puts the cursor in the search box.',
     none: 'No document',
     one: '1 document',
-    many: (n) => `${n} documents`,
+    many: (n) => `${enNumber(n)} documents`,
     answer: (count, q, time) => `${count} for "${q}" (${time})`,
     lessThanMs: '<\u00a01\u00a0ms',
     ms: (n) => `${n}\u00a0ms`,
@@ -174,7 +179,7 @@ const STRINGS = {
       sides: 'Side',
       dates: 'Publication date',
     },
-    facetCount: (n) => (n === 1 ? '1 document' : `${n} documents`),
+    number: enNumber,
     moreValues: (n) => `Show ${n} more`,
     fewerValues: 'Show fewer',
     noFacets: 'No filter for these results.',
@@ -208,7 +213,7 @@ const STRINGS = {
       direct: 'quotation', indirect: 'reported speech', mixed: 'partial quotation',
       according_to: 'according to', statement: 'statement', narration: 'outlet\'s narration',
     },
-    corpusSize: (n) => `${n} documents in the corpus`,
+    corpusSize: (n) => `${enNumber(n)} documents in the corpus`,
     searchFailed: 'Search failed: ',
     loadFailed: 'The corpus cannot be loaded: ',
     notFound: 'No such document: ',
@@ -220,7 +225,7 @@ const STRINGS = {
     themeLight: 'Light theme',
     conflictsTitle: 'Conflicts between sources',
     conflictsIntro: 'Where sources give different values for the same question.',
-    conflictsCount: (n) => (n === 0 ? 'No conflict' : n === 1 ? '1 conflict' : `${n} conflicts`),
+    conflictsCount: (n) => (n === 0 ? 'No conflict' : n === 1 ? '1 conflict' : `${enNumber(n)} conflicts`),
     agreementsTitle: 'Agreements',
     agreementsCount: (n) => (n === 1 ? '1 agreement' : `${n} agreements`),
     slots: { date: 'date', number: 'number', place: 'place', actor: 'actor' },
@@ -229,7 +234,7 @@ const STRINGS = {
     showMore: (n) => `Show ${n} more`,
     compareTitle: 'Compare the sources',
     compareLabel: 'A claim or a topic',
-    comparePlaceholder: 'e.g. l\'accord a été signé le 10 novembre; Latchine',
+    comparePlaceholder: 'e.g. "l\'accord a été signé le 10 novembre", a place, a person',
     compareButton: 'Compare',
     comparePrompt: 'Type a claim or a topic, or start from a statement or a conflict.',
     question: 'Question',
@@ -247,7 +252,7 @@ const STRINGS = {
     scrollHint: 'The table scrolls sideways.',
     timelineTitle: 'Timeline',
     timelineIntro: 'Statements and facts by the date they speak of (not the publication date).',
-    timelineCount: (n) => (n === 0 ? 'No dated event' : n === 1 ? '1 dated passage' : `${n} dated passages`),
+    timelineCount: (n) => (n === 0 ? 'No dated event' : n === 1 ? '1 dated passage' : `${enNumber(n)} dated passages`),
     everyone: 'Every source',
     everyDocument: 'Every document',
     speakerFilter: 'Source',

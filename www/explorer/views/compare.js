@@ -35,13 +35,23 @@ function renderCompare(x) {
     x.fill(x.heading(t.compareTitle), form);
     return;
   }
-  const result = x.api.compare(input);
+  let result;
+  try {
+    result = x.api.compare(input);
+  } catch (error) {
+    // A question the engine cannot take: say so, and keep the form to ask another.
+    x.setStatus(t.viewFailed + errorText(error), true);
+    x.fill(x.heading(t.compareTitle, { back: true }), form);
+    return;
+  }
   const columns = result.columns || [];
   const question = (result.question && (result.question.text || result.question.topic)) || String(input);
   x.setStatus(t.sourcesCount(columns.length) + ' · ' + question);
   const slot = result.question && result.question.slot;
+  const [back, title] = x.heading(question, { back: true });
+  title.classList.add('compare-title');
   x.fill(
-    x.heading(question, { back: true }),
+    back, title,
     el('p', { className: 'badges' },
       slot ? el('span', { className: 'badge slot' }, t.slots[slot] || slot) : null,
       result.question && result.question.topic && result.question.topic !== question

@@ -168,8 +168,8 @@ function facetGroup(x, name, key, values) {
     return el('li', {}, box,
       el('label', { for: id },
         el('span', { className: 'facet-label' }, label(v)),
-        el('span', { className: 'count' }, String(v.count),
-          el('span', { className: 'visually-hidden' }, ' ' + t.facetCount(v.count).replace(/^\d+ /, '')))));
+        el('span', { className: 'count' }, t.number(v.count),
+          el('span', { className: 'visually-hidden' }, v.count === 1 ? ' document' : ' documents'))));
   });
   const more = values.length > shown.length || open ? el('button', {
     type: 'button', className: 'more', dataset: { key: 'more:' + name },
