@@ -298,6 +298,22 @@ class RecoupeExplorer extends HTMLElement {
     status.classList.toggle('visually-hidden', Boolean(this.api) && !isError && this.state.view !== 'search');
   }
 
+  /**
+   * An engine answer that does not change while the page is open (the
+   * corpus is fixed): conflicts, a timeline, the speakers. Kept for the
+   * last few questions, so "show more" or a language switch does not ask
+   * a large corpus again.
+   */
+  cached(name, arg) {
+    if (!this.answers) this.answers = new Map();
+    const key = name + ' ' + JSON.stringify(arg === undefined ? null : arg);
+    if (!this.answers.has(key)) {
+      if (this.answers.size >= 16) this.answers.delete(this.answers.keys().next().value);
+      this.answers.set(key, arg === undefined ? this.api[name]() : this.api[name](arg));
+    }
+    return this.answers.get(key);
+  }
+
   /** Every document's summary, read once. */
   docs() {
     if (!this.docList) this.docList = this.api.documents();
@@ -491,7 +507,8 @@ class RecoupeExplorer extends HTMLElement {
       if (heading) {
         if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
         heading.focus({ preventScroll: true });
-        heading.scrollIntoView({ block: 'nearest' });
+        // A passage or statement led to: in the middle of the screen.
+        heading.scrollIntoView({ block: heading.matches('h2') ? 'nearest' : 'center' });
       }
     }
   }

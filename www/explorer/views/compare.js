@@ -37,7 +37,7 @@ function renderCompare(x) {
   }
   let result;
   try {
-    result = x.api.compare(input);
+    result = x.cached('compare', input);
   } catch (error) {
     // A question the engine cannot take: say so, and keep the form to ask another.
     x.setStatus(t.viewFailed + errorText(error), true);

@@ -22,8 +22,8 @@ function renderConflicts(x) {
     notAvailable(x, t.conflictsTitle);
     return;
   }
-  const conflicts = x.api.conflicts();
-  const agreements = x.has('agreements') ? x.api.agreements() : [];
+  const conflicts = x.cached('conflicts');
+  const agreements = x.has('agreements') ? x.cached('agreements') : [];
   x.setStatus(t.conflictsCount(conflicts.length)
     + (agreements.length ? ' · ' + t.agreementsCount(agreements.length) : ''));
   x.shown = x.shown || {};

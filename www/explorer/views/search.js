@@ -61,7 +61,7 @@ function searchWelcome(x) {
   const t = x.t;
   let speakers = [];
   try {
-    speakers = x.has('speakers') ? x.api.speakers() : [];
+    speakers = x.has('speakers') ? x.cached('speakers') : [];
   } catch {
     // Suggestions only: the search works without them.
   }

@@ -18,7 +18,7 @@ function renderTimeline(x) {
   if (s.in) filter.doc = s.in;
   if (s.from) filter.from = s.from;
   if (s.to) filter.to = s.to;
-  const entries = x.api.timeline(filter);
+  const entries = x.cached('timeline', filter);
   x.setStatus(t.timelineCount(entries.length));
   x.shown = x.shown || {};
   const shown = x.shown.timeline || TIMELINE_SHOWN;
@@ -70,7 +70,7 @@ function timelineFilters(x) {
   let speakers = [];
   let documents = [];
   try {
-    speakers = x.has('speakers') ? x.api.speakers() : [];
+    speakers = x.has('speakers') ? x.cached('speakers') : [];
     documents = x.docs();
   } catch {
     // The filters are a convenience: the timeline still shows without them.
