@@ -182,6 +182,7 @@ test('keyboard: / to search, arrows through hits and statements, Enter opens, Es
   await waitForView(page, 'document');
   await page.keyboard.press('Escape');
   await waitForView(page, 'search');
+  assert.equal(await focused(page), first, 'back on the results, the link opened has the focus again');
   await page.keyboard.press('/');
   await page.keyboard.press('Escape'); // clears the box
   await waitForStatus(page, /Tapez une recherche/);

@@ -9,9 +9,8 @@
 // state, routing, keyboard and the frame around them.
 
 const VIEWS = ['search', 'conflicts', 'timeline', 'compare', 'document'];
-/** The views in the navigation, with the engine function each needs. */
-const NAV_VIEWS = [['search', 'search'], ['conflicts', 'conflicts'], ['timeline', 'timeline'],
-  ['compare', 'compare']];
+/** The views in the navigation; each needs the engine function of its name. */
+const NAV_VIEWS = ['search', 'conflicts', 'timeline', 'compare'];
 
 /** Every field of a state; a view reads the ones it needs. */
 const EMPTY_STATE = Object.freeze({
@@ -243,7 +242,7 @@ class RecoupeExplorer extends HTMLElement {
 
   buildNav() {
     const t = this.t;
-    const links = NAV_VIEWS.filter(([, fn]) => !this.api || this.has(fn)).map(([view]) => {
+    const links = NAV_VIEWS.filter((view) => !this.api || this.has(view)).map((view) => {
       const current = this.state.view === view || (view === 'search' && this.state.view === 'document');
       const target = view === 'search' ? { view, q: this.state.q } : { view };
       return el('li', {}, this.link(target, {
@@ -359,7 +358,18 @@ class RecoupeExplorer extends HTMLElement {
   // ---- state and routing ---------------------------------------------
   applyHash() {
     this.state = stateFromParams(new URLSearchParams(location.hash.replace(/^#/, '')));
-    this.render({ focus: this.state.view !== 'search' });
+    const back = history.state && history.state.focus;
+    this.render({ focus: !back && this.state.view !== 'search' });
+    if (back) this.refocus(back);
+  }
+
+  /** The control with this key, focused again (what the reader left from). */
+  refocus(key) {
+    const target = [...this.ui.main.querySelectorAll('[data-key]')].find((n) => n.dataset.key === key);
+    if (target) {
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: 'nearest' });
+    }
   }
 
   /** The hash of a state (also the href of links to it). */
@@ -374,15 +384,22 @@ class RecoupeExplorer extends HTMLElement {
    */
   go(state, push, { focus = push } = {}) {
     const next = { ...EMPTY_STATE, ...state };
+    // Where the reader leaves from, to focus it again when they come back.
+    const active = this.shadowRoot.activeElement;
+    const from = active && active.dataset && active.dataset.key;
     if (this.hashRouting) {
       const hash = this.hashOf(next);
       if (hash !== location.hash && !(hash === '#' && !location.hash)) {
         const depth = (history.state && history.state.recoupe) || 0;
-        if (push) history.pushState({ recoupe: depth + 1 }, '', hash);
-        else history.replaceState({ recoupe: depth }, '', hash);
+        if (push) {
+          history.replaceState({ ...history.state, recoupe: depth, focus: from }, '', location.href);
+          history.pushState({ recoupe: depth + 1 }, '', hash);
+        } else {
+          history.replaceState({ recoupe: depth }, '', hash);
+        }
       }
     } else if (push) {
-      this.past.push(this.state);
+      this.past.push({ state: this.state, focus: from });
       if (this.past.length > 100) this.past.shift();
     }
     this.state = next;
@@ -395,8 +412,10 @@ class RecoupeExplorer extends HTMLElement {
       if (history.state && history.state.recoupe > 0) history.back();
       else this.go({ view: 'search', q: this.state.q }, false, { focus: true });
     } else if (this.past.length) {
-      this.state = this.past.pop();
-      this.render({ focus: true });
+      const { state, focus } = this.past.pop();
+      this.state = state;
+      this.render({ focus: !focus });
+      if (focus) this.refocus(focus);
     } else {
       this.go({ view: 'search', q: this.state.q }, false, { focus: true });
     }

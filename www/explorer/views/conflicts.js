@@ -8,7 +8,11 @@ const CARDS_SHOWN = 40;
 function passageLink(x, evidence, props, ...children) {
   return x.link({
     view: 'document', doc: evidence.doc, at: `${evidence.start}-${evidence.end}`,
-  }, { emit: { type: 'passage', doc: evidence.doc, start: evidence.start, end: evidence.end }, ...props },
+  }, {
+    emit: { type: 'passage', doc: evidence.doc, start: evidence.start, end: evidence.end },
+    dataset: { ...(props && props.dataset), key: `ev:${evidence.doc}:${evidence.start}:${evidence.end}` },
+    ...Object.fromEntries(Object.entries(props || {}).filter(([k]) => k !== 'dataset')),
+  },
   ...children);
 }
 
