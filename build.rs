@@ -7,6 +7,8 @@
 
 #[path = "src/claims/mod.rs"]
 mod claims;
+#[path = "src/compare/mod.rs"]
+mod compare;
 #[path = "src/corpus/mod.rs"]
 mod corpus;
 #[path = "src/explorer.rs"]

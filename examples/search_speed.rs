@@ -108,12 +108,20 @@ fn main() {
             .unwrap_or_default()
     };
     let documents_bytes = part(recoupe::explorer::DOCUMENTS_FILE);
-    let index_bytes: &'static [u8] =
-        Box::leak(part(recoupe::explorer::INDEX_FILE).into_boxed_slice());
+    let index_bytes = part(recoupe::explorer::INDEX_FILE);
     // Opening the binary form, as the page does from the embedded bytes.
+    let leaked: Vec<(&str, &'static [u8])> = recoupe::explorer::PARTS
+        .iter()
+        .map(|&name| (name, &*Box::leak(part(name).into_boxed_slice())))
+        .collect();
     let started = Instant::now();
-    let claims_bytes = part(recoupe::explorer::CLAIMS_FILE);
-    let opened = Explorer::from_parts(&documents_bytes, index_bytes, &claims_bytes);
+    let opened = Explorer::from_parts(|name| {
+        leaked
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, b)| *b)
+            .ok_or_else(|| format!("no {name}"))
+    });
     let open = started.elapsed();
     if let Err(e) = opened {
         eprintln!("cannot reopen: {e}");

@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 use include_dir::{Dir, include_dir};
 
-use crate::explorer::{CLAIMS_FILE, DOCUMENTS_FILE, Explorer, INDEX_FILE};
+use crate::explorer::Explorer;
 
 static EMBEDDED: Dir<'static> = include_dir!("$OUT_DIR/embedded");
 
@@ -21,7 +21,7 @@ pub fn explorer() -> Result<&'static Explorer, String> {
                     .map(|f| f.contents())
                     .ok_or_else(|| format!("the embedded corpus has no {name}"))
             };
-            Explorer::from_parts(part(DOCUMENTS_FILE)?, part(INDEX_FILE)?, part(CLAIMS_FILE)?)
+            Explorer::from_parts(part)
         })
         .as_ref()
         .map_err(Clone::clone)

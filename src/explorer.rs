@@ -1,5 +1,5 @@
-//! The explorer: a corpus with everything built from it (index, and later
-//! claims), in memory or in the binary form embedded in the wasm module.
+//! The explorer: a corpus with everything built from it (index, claims,
+//! comparisons), in memory or in the binary form embedded in the wasm module.
 //!
 //! The build script and the command-line program build it from files with
 //! [`Explorer::build`]; the wasm module opens the embedded form with
@@ -11,9 +11,11 @@ use std::ops::Range;
 use std::path::Path;
 use std::sync::OnceLock;
 
+use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 
 use crate::claims::{self, Claims};
+use crate::compare::{self, CompareInput, Comparisons, TimelineFilter};
 use crate::corpus::{self, CorpusError, Document, RawDocument};
 use crate::index::{self, Index};
 use crate::search::facets::FacetSource;
@@ -24,12 +26,16 @@ use crate::text::{self, Token};
 pub const DOCUMENTS_FILE: &str = "documents.bin";
 pub const INDEX_FILE: &str = "index.bin";
 pub const CLAIMS_FILE: &str = "claims.bin";
+pub const COMPARISONS_FILE: &str = "comparisons.bin";
+/// Every part of the embedded form.
+pub const PARTS: [&str; 4] = [DOCUMENTS_FILE, INDEX_FILE, CLAIMS_FILE, COMPARISONS_FILE];
 
 pub struct Explorer {
     documents: Vec<Document>,
     index: Cow<'static, [u8]>,
     layout: index::Layout,
-    claims: Claims,
+    claims: Part<Claims>,
+    comparisons: Part<Comparisons>,
     /// What the result views need beside the index, built on first use.
     views: OnceLock<Views>,
 }
@@ -39,6 +45,43 @@ struct Views {
     facets: FacetTable,
     /// By document number: its statements, a range of `Claims::statements`.
     statements: Vec<Range<usize>>,
+}
+
+/// A part of the explorer that an embedded page decodes on first use:
+/// a search needs neither 50,000 statements nor the corpus's conflicts.
+enum Part<T> {
+    Built(T),
+    Embedded {
+        bytes: &'static [u8],
+        what: &'static str,
+        decoded: OnceLock<Result<T, String>>,
+    },
+}
+
+impl<T: DeserializeOwned> Part<T> {
+    fn embedded(bytes: &'static [u8], what: &'static str) -> Part<T> {
+        Part::Embedded {
+            bytes,
+            what,
+            decoded: OnceLock::new(),
+        }
+    }
+
+    fn get(&self) -> Result<&T, String> {
+        match self {
+            Part::Built(value) => Ok(value),
+            Part::Embedded {
+                bytes,
+                what,
+                decoded,
+            } => decoded
+                .get_or_init(|| {
+                    postcard::from_bytes(bytes).map_err(|e| format!("corrupt embedded {what}: {e}"))
+                })
+                .as_ref()
+                .map_err(Clone::clone),
+        }
+    }
 }
 
 /// A document in a list: what a result list or a source picker shows.
@@ -103,11 +146,13 @@ impl Explorer {
             .expect("a freshly built index opens")
             .layout();
         let claims = claims::extract(&documents);
+        let comparisons = Comparisons::build(&documents, &claims);
         Explorer {
             documents,
             index: Cow::Owned(index),
             layout,
-            claims,
+            claims: Part::Built(claims),
+            comparisons: Part::Built(comparisons),
             views: OnceLock::new(),
         }
     }
@@ -127,32 +172,30 @@ impl Explorer {
                 postcard::to_allocvec(&self.documents).unwrap_or_default(),
             ),
             (INDEX_FILE, self.index.to_vec()),
-            (
-                CLAIMS_FILE,
-                postcard::to_allocvec(&self.claims).unwrap_or_default(),
-            ),
+            (CLAIMS_FILE, encode(self.claims.get().ok())),
+            (COMPARISONS_FILE, encode(self.comparisons.get().ok())),
         ]
     }
 
-    /// Opens the binary form. The index is read in place, never copied.
+    /// Opens the binary form, given by `part` (file name → its bytes). The
+    /// index is read in place, never copied; claims and comparisons are
+    /// decoded on first use.
     pub fn from_parts(
-        documents: &[u8],
-        index: &'static [u8],
-        claims: &[u8],
+        part: impl Fn(&str) -> Result<&'static [u8], String>,
     ) -> Result<Explorer, String> {
-        let documents: Vec<Document> = postcard::from_bytes(documents)
+        let documents: Vec<Document> = postcard::from_bytes(part(DOCUMENTS_FILE)?)
             .map_err(|e| format!("corrupt embedded documents: {e}"))?;
+        let index = part(INDEX_FILE)?;
         let opened = Index::open(index).map_err(|e| e.to_string())?;
         if opened.doc_count() as usize != documents.len() {
             return Err("embedded index and documents disagree".to_owned());
         }
-        let claims: Claims =
-            postcard::from_bytes(claims).map_err(|e| format!("corrupt embedded claims: {e}"))?;
         Ok(Explorer {
             documents,
             index: Cow::Borrowed(index),
             layout: opened.layout(),
-            claims,
+            claims: Part::embedded(part(CLAIMS_FILE)?, "claims"),
+            comparisons: Part::embedded(part(COMPARISONS_FILE)?, "comparisons"),
             views: OnceLock::new(),
         })
     }
@@ -236,13 +279,70 @@ impl Explorer {
     }
 
     /// Statements, speakers and facts of the corpus.
-    pub fn claims(&self) -> &Claims {
-        &self.claims
+    pub fn claims(&self) -> Result<&Claims, String> {
+        self.claims.get()
+    }
+
+    /// The corpus's conflicts, agreements and timeline.
+    pub fn comparisons(&self) -> Result<&Comparisons, String> {
+        self.comparisons.get()
+    }
+
+    pub fn timeline(
+        &self,
+        filter: &TimelineFilter,
+    ) -> Result<Vec<&compare::TimelineEntry>, String> {
+        Ok(self.comparisons()?.timeline(filter))
+    }
+
+    /// Every source's version of a question, side by side. For a typed
+    /// question, the documents read are the best search hits for it.
+    pub fn compare(&self, input: &CompareInput) -> Result<compare::Comparison, String> {
+        const CANDIDATE_DOCUMENTS: usize = 30;
+        let candidates: Vec<usize> = match input {
+            CompareInput::Text(text) => {
+                let options = SearchOptions {
+                    per_page: CANDIDATE_DOCUMENTS,
+                    prefix: false,
+                    snippets: false,
+                    ..SearchOptions::default()
+                };
+                let ids: std::collections::HashMap<&str, usize> = self
+                    .documents
+                    .iter()
+                    .enumerate()
+                    .map(|(i, d)| (d.id.as_str(), i))
+                    .collect();
+                self.search(text, &options)
+                    .hits
+                    .iter()
+                    .filter_map(|h| ids.get(h.id.as_str()).copied())
+                    .collect()
+            }
+            _ => Vec::new(),
+        };
+        compare::compare(
+            &self.documents,
+            self.claims()?,
+            self.comparisons()?,
+            &candidates,
+            input,
+        )
     }
 
     /// Ranked search, with the facets and statements of
     /// [`SearchOptions`] when asked for.
     pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResults {
+        // A plain search (the command line, a comparison's candidates)
+        // needs no claims: they are only read for what a result view asks.
+        let needs_views = options.facets
+            || options.statements > 0
+            || options.speakers.is_some()
+            || options.sides.is_some()
+            || options.months.is_some();
+        if !needs_views {
+            return search::search(&self.documents, self.index(), query, options);
+        }
         let views = self.views();
         let mut results = search::search_faceted(
             &self.documents,
@@ -263,8 +363,11 @@ impl Explorer {
                 .enumerate()
                 .map(|(i, d)| (d.id.as_str(), i))
                 .collect();
+            // Without its claims (a corrupt part), the facets still count
+            // outlets and months.
+            let said: &[claims::Statement] = self.claims().map_or(&[], |c| &c.statements);
             let mut statements = vec![0..0; self.documents.len()];
-            for (k, s) in self.claims.statements.iter().enumerate() {
+            for (k, s) in said.iter().enumerate() {
                 if let Some(range) = number
                     .get(s.doc.as_str())
                     .and_then(|&d| statements.get_mut(d))
@@ -277,7 +380,7 @@ impl Explorer {
                     }
                 }
             }
-            let sources = self.claims.statements.iter().filter_map(|s| {
+            let sources = said.iter().filter_map(|s| {
                 Some(FacetSource {
                     doc: *number.get(s.doc.as_str())?,
                     speaker_id: s.speaker_id,
@@ -296,6 +399,9 @@ impl Explorer {
     /// those of a source the query names, and those of the sources the
     /// facet filters name; most marked words first.
     fn hit_statements(&self, results: &mut SearchResults, options: &SearchOptions, views: &Views) {
+        let Ok(claims) = self.claims() else {
+            return;
+        };
         let terms: HashSet<&str> = results.terms.iter().map(String::as_str).collect();
         let highlighter = search::Highlighter::new(&terms, results.clauses);
         let named = |s: &claims::Statement| {
@@ -319,7 +425,7 @@ impl Explorer {
             hit.statement_count = range.len();
             let (Some(doc), Some(statements)) = (
                 self.documents.get(hit.doc as usize),
-                self.claims.statements.get(range),
+                claims.statements.get(range),
             ) else {
                 continue;
             };
@@ -365,4 +471,11 @@ fn kind_name(kind: claims::StatementKind) -> &'static str {
         claims::StatementKind::Mixed => "mixed",
         claims::StatementKind::AccordingTo => "according_to",
     }
+}
+
+/// The postcard form of a part (empty if it could not be built).
+fn encode<T: Serialize>(value: Option<&T>) -> Vec<u8> {
+    value
+        .and_then(|v| postcard::to_allocvec(v).ok())
+        .unwrap_or_default()
 }

@@ -5,6 +5,7 @@
 //! module that exposes it to JavaScript.
 
 pub mod claims;
+pub mod compare;
 pub mod corpus;
 pub mod embedded;
 pub mod explorer;

@@ -14,6 +14,14 @@ fn explorer() -> Result<&'static Explorer, JsError> {
     embedded::explorer().map_err(|e| JsError::new(&e))
 }
 
+fn claims() -> Result<&'static crate::claims::Claims, JsError> {
+    explorer()?.claims().map_err(|e| JsError::new(&e))
+}
+
+fn comparisons() -> Result<&'static crate::compare::Comparisons, JsError> {
+    explorer()?.comparisons().map_err(|e| JsError::new(&e))
+}
+
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
     value
         .serialize(&serde_wasm_bindgen::Serializer::json_compatible())
@@ -85,14 +93,14 @@ fn filter_from<T: serde::de::DeserializeOwned + Default>(
 #[wasm_bindgen]
 pub fn statements(filter: JsValue) -> Result<JsValue, JsError> {
     let filter: crate::claims::StatementFilter = filter_from(filter, "statement")?;
-    to_js(&explorer()?.claims().statements(&filter))
+    to_js(&claims()?.statements(&filter))
 }
 
 /// The speaker registry: canonical name, aliases, roles, side, documents and
 /// statement ids of every source.
 #[wasm_bindgen]
 pub fn speakers() -> Result<JsValue, JsError> {
-    to_js(&explorer()?.claims().speakers)
+    to_js(&claims()?.speakers)
 }
 
 /// Numbers and dates. `filter` (optional): `{doc, kind, statement, text}`;
@@ -100,5 +108,37 @@ pub fn speakers() -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn facts(filter: JsValue) -> Result<JsValue, JsError> {
     let filter: crate::claims::FactFilter = filter_from(filter, "fact")?;
-    to_js(&explorer()?.claims().facts(&filter))
+    to_js(&claims()?.facts(&filter))
+}
+
+/// The corpus's disagreements: each with its topic, slot (date, number,
+/// place, actor), a plain-French explanation, and its positions with the
+/// evidence for each (document and passage as written).
+#[wasm_bindgen]
+pub fn conflicts() -> Result<JsValue, JsError> {
+    to_js(&comparisons()?.conflicts)
+}
+
+/// The same fact stated by several documents, across wordings and spellings.
+#[wasm_bindgen]
+pub fn agreements() -> Result<JsValue, JsError> {
+    to_js(&comparisons()?.agreements)
+}
+
+/// Statements and narrated facts by the date they speak of. `filter`
+/// (optional): `{doc, speaker, from, to}`.
+#[wasm_bindgen]
+pub fn timeline(filter: JsValue) -> Result<JsValue, JsError> {
+    let filter: crate::compare::TimelineFilter = filter_from(filter, "timeline")?;
+    to_js(&comparisons()?.timeline(&filter))
+}
+
+/// Every source's version of a question, side by side. `input`: a claim or
+/// topic as text, or `{statement: id}`, or `{conflict: id}`.
+#[wasm_bindgen]
+pub fn compare(input: JsValue) -> Result<JsValue, JsError> {
+    let input: crate::compare::CompareInput = serde_wasm_bindgen::from_value(input)
+        .map_err(|_| JsError::new("compare needs a text, {statement: id} or {conflict: id}"))?;
+    let comparison = explorer()?.compare(&input).map_err(|e| JsError::new(&e))?;
+    to_js(&comparison)
 }

@@ -151,7 +151,7 @@ fn run(corpus: &str, gold: &str) -> Score {
         &std::fs::read_to_string(root.join(gold)).expect("the gold file reads"),
     )
     .expect("the gold file is JSON");
-    let s = score(&gold, explorer.claims());
+    let s = score(&gold, explorer.claims().expect("claims"));
     eprintln!(
         "{corpus}: F1@30 {:.3}, speaker accuracy {:.3}, facts recall {:.3}",
         s.f1, s.speaker_accuracy, s.facts_recall

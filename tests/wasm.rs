@@ -149,3 +149,41 @@ fn search_counts_facets_and_lists_statements_for_the_page() {
         vec!["002_8ed4da36b7d67b1b.txt".to_owned()]
     );
 }
+
+#[wasm_bindgen_test]
+fn conflicts_agreements_timeline_and_compare_reach_js() {
+    let conflicts = Array::from(&wasm::conflicts().expect("conflicts"));
+    assert!(conflicts.length() >= 4);
+    let first = conflicts.get(0);
+    assert!(
+        get(&first, "explanation")
+            .as_string()
+            .is_some_and(|e| !e.is_empty())
+    );
+    let positions = Array::from(&get(&first, "positions"));
+    assert!(positions.length() >= 2);
+    let evidence = Array::from(&get(&positions.get(0), "evidence"));
+    assert!(
+        get(&get(&evidence.get(0), "source"), "kind")
+            .as_string()
+            .is_some()
+    );
+
+    assert!(Array::from(&wasm::agreements().expect("agreements")).length() >= 3);
+    let timeline = Array::from(&wasm::timeline(JsValue::UNDEFINED).expect("timeline"));
+    assert!(timeline.length() > 10);
+
+    let cmp =
+        wasm::compare(JsValue::from_str("l'accord a été signé le 10 novembre")).expect("compare");
+    assert!(Array::from(&get(&cmp, "columns")).length() >= 2);
+    let by_conflict = js_sys::Object::new();
+    Reflect::set(&by_conflict, &"conflict".into(), &get(&first, "id")).unwrap();
+    let cmp = wasm::compare(by_conflict.into()).expect("compare a conflict");
+    assert!(Array::from(&get(&cmp, "columns")).length() >= 1);
+
+    let err = wasm::compare(JsValue::from_f64(3.0)).unwrap_err();
+    let message = get(&JsValue::from(err), "message")
+        .as_string()
+        .unwrap_or_default();
+    assert!(message.contains("compare needs"), "{message}");
+}

@@ -11,13 +11,15 @@ use std::path::PathBuf;
 use std::process::ExitCode;
 
 use recoupe::Explorer;
+use recoupe::compare::CompareInput;
 use recoupe::corpus::Document;
 use recoupe::search::SearchOptions;
 use serde_json::json;
 
 const USAGE: &str = "usage:
   recoupe search --corpus DIR [--json] [--page N] [--per-page N] [--from DATE] [--to DATE] QUERY
-  recoupe extract --corpus DIR";
+  recoupe extract --corpus DIR
+  recoupe compare --corpus DIR (TEXT | --statement ID | --conflict ID)";
 
 struct Args {
     command: String,
@@ -25,6 +27,8 @@ struct Args {
     json: bool,
     options: SearchOptions,
     query: Vec<String>,
+    statement: Option<String>,
+    conflict: Option<String>,
 }
 
 fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
@@ -38,12 +42,16 @@ fn parse_args(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             ..SearchOptions::default()
         },
         query: Vec::new(),
+        statement: None,
+        conflict: None,
     };
     while let Some(arg) = args.next() {
         let mut value = |name: &str| args.next().ok_or(format!("{name} needs a value"));
         match arg.as_str() {
             "--corpus" => parsed.corpus = Some(PathBuf::from(value("--corpus")?)),
             "--json" => parsed.json = true,
+            "--statement" => parsed.statement = Some(value("--statement")?),
+            "--conflict" => parsed.conflict = Some(value("--conflict")?),
             "--page" => {
                 parsed.options.page = value("--page")?
                     .parse()
@@ -130,14 +138,30 @@ fn run() -> Result<(), String> {
             }
             Ok(())
         }
+        "compare" => {
+            let explorer = load(args.corpus)?;
+            let input = match (args.statement, args.conflict) {
+                (Some(statement), _) => CompareInput::Statement { statement },
+                (None, Some(conflict)) => CompareInput::Conflict { conflict },
+                (None, None) => CompareInput::Text(args.query.join(" ")),
+            };
+            let comparison = explorer.compare(&input)?;
+            let answer = serde_json::to_string(&comparison).map_err(|e| e.to_string())?;
+            outln!(out, "{answer}");
+            Ok(())
+        }
         "extract" => {
             let explorer = load(args.corpus)?;
-            let claims = explorer.claims();
+            let claims = explorer.claims()?;
+            let comparisons = explorer.comparisons()?;
             let documents: Vec<_> = explorer.documents().iter().map(Document::info).collect();
             let answer = json!({"documents": documents,
                                 "statements": claims.statements,
                                 "facts": claims.facts,
-                                "speakers": claims.speakers});
+                                "speakers": claims.speakers,
+                                "conflicts": comparisons.conflicts,
+                                "agreements": comparisons.agreements,
+                                "timeline": comparisons.timeline});
             outln!(out, "{answer}");
             Ok(())
         }

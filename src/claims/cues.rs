@@ -10,6 +10,7 @@ use super::np::{
 };
 use super::tokens::{Kind, Tok};
 use crate::claims::lexicon::NounKind;
+use crate::text::dates::CALENDAR;
 
 /// Who a cue attributes its words to, before resolution.
 #[derive(Clone, Debug)]
@@ -95,10 +96,10 @@ fn time_at(toks: &[Tok], i: usize) -> Option<usize> {
             break;
         }
         let w = t.folded.as_str();
-        let timeword = LEXICON.weekdays.contains_key(w)
-            || LEXICON.months.contains_key(w)
-            || LEXICON.day_parts.contains(w)
-            || LEXICON.relative_days.contains_key(w)
+        let timeword = CALENDAR.weekday(w).is_some()
+            || CALENDAR.month(w).is_some()
+            || CALENDAR.is_day_part(w)
+            || CALENDAR.relative_day(w).is_some()
             || matches!(
                 w,
                 "heures"
@@ -674,7 +675,8 @@ pub fn find(toks: &[Tok], doc: &DocWords) -> Vec<Cue> {
         let after = g.end;
         // 1. An inverted pronoun: "a-t-il déclaré", "précise-t-elle".
         if let Some(p) = g.inv_pron {
-            let mut np = np::parse(toks, p, doc, np::CORE).unwrap_or_else(|| pronoun_np(toks, p));
+            let mut np =
+                np::parse(toks, p, doc, np::CORE).unwrap_or_else(|| np::pronoun_np(toks, p));
             np.head = Head::Pronoun;
             let region_end = g.end.max(p + 1);
             let content_from = complement(toks, v, region_end).unwrap_or(region_end);
@@ -975,33 +977,6 @@ fn ends_sentence(toks: &[Tok], k: usize) -> bool {
     toks.get(k).is_none_or(|t| t.is_punct('.'))
 }
 
-fn pronoun_np(toks: &[Tok], p: usize) -> Np {
-    let mut np = np::parse(toks, p, &DocWords::default(), np::CORE).unwrap_or(Np {
-        start: p,
-        end: p + 1,
-        full_end: p + 1,
-        head: Head::Pronoun,
-        det: np::Det::None,
-        role: None,
-        name: None,
-        acronym: None,
-        noun: None,
-        country: None,
-        gender: None,
-        plural: false,
-        parts: Vec::new(),
-        latter: false,
-    });
-    let w = toks[p].folded.as_str();
-    np.gender = Some(if w.starts_with("elle") {
-        super::lexicon::Gender::Feminine
-    } else {
-        super::lexicon::Gender::Masculine
-    });
-    np.plural = w.ends_with('s');
-    np
-}
-
 /// "est décrit comme … par une voisine", "était qualifié de « marqué » par Météo-France".
 fn passive_cue(toks: &[Tok], g: &Group, v: &Verb, doc: &DocWords) -> Option<Cue> {
     if !v.has(frame::PASSIVE) {
@@ -1202,6 +1177,22 @@ fn markers(toks: &[Tok], doc: &DocWords, cues: &mut Vec<Cue>) {
         {
             region_end = e;
         }
+        // "13 500 personnes selon la police, 100 000 selon les organisateurs":
+        // a figure and its source, in the middle of a sentence.
+        if let Some(figure) = figure_before(toks, i) {
+            cues.push(Cue {
+                verb: None,
+                group: (i, region_end),
+                region: (i, region_end),
+                source: Source::Phrase(np),
+                direction: Direction::Left,
+                content_from: region_end,
+                content: Some((figure, i)),
+                plural: false,
+            });
+            i = region_end.max(i + 1);
+            continue;
+        }
         let initial = clause_initial(toks, i);
         let words_after = content_words(toks, region_end);
         let comma_before =
@@ -1230,6 +1221,54 @@ fn markers(toks: &[Tok], doc: &DocWords, cues: &mut Vec<Cue>) {
         });
         i = region_end.max(i + 1);
     }
+}
+
+/// A figure right before a marker ("13 500 à 14 000 personnes selon …",
+/// "100 000 selon …", "entre 223 000 selon …"): where it starts. A number no
+/// more than three words back with no punctuation in between, and the
+/// words of its range or qualifier before it.
+fn figure_before(toks: &[Tok], marker: usize) -> Option<usize> {
+    let mut k = marker;
+    let mut number = None;
+    while k > 0 && marker - k < 4 {
+        let t = &toks[k - 1];
+        if t.quote.is_some()
+            || matches!(
+                t.kind,
+                Kind::Punct(_) | Kind::QuoteOpen(_) | Kind::QuoteClose(_)
+            )
+        {
+            break;
+        }
+        k -= 1;
+        if t.kind == Kind::Number {
+            number = Some(k);
+            break;
+        }
+        // Only a counted noun may stand between the number and the marker.
+        if !t.is_word() || !LEXICON.verb_forms(&t.lower).is_empty() {
+            return None;
+        }
+    }
+    let mut start = number?;
+    // "13 500 à 14 000", "entre 223 000", "près de 2 000".
+    while start > 0 {
+        let t = &toks[start - 1];
+        let joins = t.kind == Kind::Number
+            || [
+                "a", "et", "entre", "de", "pres", "plus", "moins", "environ", "quelque",
+            ]
+            .contains(&t.folded.as_str());
+        if !joins || t.quote.is_some() {
+            break;
+        }
+        start -= 1;
+    }
+    // The range's "entre"/"de" opens it only if a number follows them.
+    while start < marker && toks[start].kind != Kind::Number && toks[start].is("et") {
+        start += 1;
+    }
+    Some(start)
 }
 
 /// Words (not punctuation) from `k` to the end of the sentence or the next cue-looking comma.

@@ -231,13 +231,8 @@ impl Reader<'_> {
 
     /// Whether the words of quotation `q` are quoted again elsewhere.
     fn repeated(&self, q: usize) -> bool {
-        let words = |q: &Quote| {
-            crate::text::fold(self.text.get(q.inner_start..q.inner_end).unwrap_or(""))
-                .split(|c: char| !c.is_alphanumeric())
-                .filter(|w| !w.is_empty())
-                .collect::<Vec<_>>()
-                .join(" ")
-        };
+        let words =
+            |q: &Quote| crate::text::key(self.text.get(q.inner_start..q.inner_end).unwrap_or(""));
         let mine = words(&self.quotes[q]);
         !mine.is_empty()
             && self
@@ -363,9 +358,7 @@ impl Reader<'_> {
                     .filter(|m| m.head == Head::Name && m.end <= np.start)
             });
             if let Some(m) = named {
-                return self
-                    .registry
-                    .resolve(self.text, toks, &m, si, &[], &self.words);
+                return self.registry.resolve(self.text, toks, &m, si, &[]);
             }
             return self.salience.iter().rev().map(|x| x.entity).find(|&e| {
                 matches!(
@@ -395,10 +388,7 @@ impl Reader<'_> {
                         .map(|f| (f.speaker, si.saturating_sub(f.sentence)))
                         .into_iter()
                         .collect::<Vec<_>>();
-                    if let Some(e) =
-                        self.registry
-                            .resolve(self.text, toks, &subject, si, &last, &self.words)
-                    {
+                    if let Some(e) = self.registry.resolve(self.text, toks, &subject, si, &last) {
                         return Some(e);
                     }
                 }
@@ -430,9 +420,7 @@ impl Reader<'_> {
                     .then_some(m)
             });
             let named = named?;
-            return self
-                .registry
-                .resolve(self.text, toks, &named, si, &[], &self.words);
+            return self.registry.resolve(self.text, toks, &named, si, &[]);
         }
         // Who a definite function may rename: the speakers of the last
         // statements, most recent first, over the last paragraphs.
@@ -462,8 +450,7 @@ impl Reader<'_> {
                 }
             }
         }
-        self.registry
-            .resolve(self.text, toks, np, si, &candidates, &self.words)
+        self.registry.resolve(self.text, toks, np, si, &candidates)
     }
 
     fn remember(&mut self, entity: usize, block: usize) {
@@ -815,6 +802,20 @@ impl Reader<'_> {
         }
     }
 
+    /// Whether a statement found already overlaps quotation `quote`.
+    fn overlaps_found(&self, quote: &Quote) -> bool {
+        self.found
+            .iter()
+            .any(|f| f.start < quote.close && quote.open < f.end)
+    }
+
+    /// How many words the text has between byte offsets `start` and `end`.
+    fn words_between(&self, start: usize, end: usize) -> usize {
+        self.text
+            .get(start..end)
+            .map_or(0, |t| t.split_whitespace().count())
+    }
+
     /// A quotation interrupted by its own incise, as agencies write it:
     /// "Je sais que c'est une dépense, a reconnu M. Bussereau. C'est une piste
     /// sérieuse" within one pair of marks. Both parts are the incise's
@@ -824,11 +825,7 @@ impl Reader<'_> {
         for (k, t) in toks.iter().enumerate() {
             let Kind::QuoteOpen(q) = t.kind else { continue };
             let quote = self.quotes[q];
-            if self
-                .found
-                .iter()
-                .any(|f| f.start < quote.close && quote.open < f.end)
-            {
+            if self.overlaps_found(&quote) {
                 continue;
             }
             let Some(close) = toks[k..]
@@ -872,13 +869,7 @@ impl Reader<'_> {
                 parts.push((a, quote.inner_end));
             }
             for (start, end) in parts {
-                let words = self
-                    .text
-                    .get(start..end)
-                    .unwrap_or("")
-                    .split_whitespace()
-                    .count();
-                if words < 2 {
+                if self.words_between(start, end) < 2 {
                     continue;
                 }
                 self.found.push(Found {
@@ -907,20 +898,10 @@ impl Reader<'_> {
         for (k, t) in toks.iter().enumerate() {
             let Kind::QuoteOpen(q) = t.kind else { continue };
             let quote = self.quotes[q];
-            if self
-                .found
-                .iter()
-                .any(|f| f.start < quote.close && quote.open < f.end)
-            {
+            if self.overlaps_found(&quote) {
                 continue;
             }
-            let inner_words = self
-                .text
-                .get(quote.inner_start..quote.inner_end)
-                .unwrap_or("")
-                .split_whitespace()
-                .count();
-            if inner_words < 3 {
+            if self.words_between(quote.inner_start, quote.inner_end) < 3 {
                 continue;
             }
             // What precedes the quotation in the sentence.
@@ -957,7 +938,7 @@ impl Reader<'_> {
                         .map(|f| f.speaker)
                         .or_else(|| self.colon_subject(toks, colon, si, s.block))
                 } else {
-                    self.context_speaker(s.block, found_before)
+                    self.context_speaker(s.block)
                 };
                 let Some(speaker) = speaker else {
                     if !after_colon {
@@ -974,7 +955,6 @@ impl Reader<'_> {
                     si,
                     s.block,
                     toks,
-                    k,
                 );
                 continue;
             }
@@ -1004,7 +984,7 @@ impl Reader<'_> {
             } else {
                 (start, end)
             };
-            self.push_unattributed(speaker, start, end, kind, si, s.block, toks, np.start);
+            self.push_unattributed(speaker, start, end, kind, si, s.block, toks);
         }
     }
 
@@ -1018,9 +998,7 @@ impl Reader<'_> {
         si: usize,
         block: usize,
         toks: &[Tok],
-        at: usize,
     ) {
-        let _ = at;
         let places = places_in(toks, 0, toks.len());
         self.found.push(Found {
             speaker,
@@ -1040,9 +1018,8 @@ impl Reader<'_> {
 
     /// The speaker a quotation with no cue continues: the last statement's,
     /// when it is in this paragraph or the one before.
-    fn context_speaker(&self, block: usize, found_before: usize) -> Option<usize> {
+    fn context_speaker(&self, block: usize) -> Option<usize> {
         let last = self.found.last()?;
-        let _ = found_before;
         (block <= last.block + 1).then_some(last.speaker)
     }
 

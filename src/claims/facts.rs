@@ -4,8 +4,9 @@
 
 use super::lexicon::LEXICON;
 use super::tokens::{Kind, Tok};
-use super::{Fact, FactKind, FactValue, dates};
+use super::{Fact, FactKind, FactValue};
 use crate::corpus::Document;
+use crate::text::dates::{CALENDAR, Reference, find_in};
 use crate::text::is_stopword;
 
 /// A number read from the tokens at `i`: its value, where it ends, and
@@ -106,13 +107,33 @@ fn read_number(toks: &[Tok], i: usize) -> Option<Read> {
             }
         }
         Kind::Word => {
-            // "une dizaine", "des centaines", "plusieurs dizaines".
+            // "une dizaine", "des centaines", "plusieurs dizaines"; "des
+            // dizaines de milliers": tens of thousands.
             if let Some(&v) = LEXICON.approximate.get(t.folded.as_str()) {
-                return Some(Read {
-                    value: v,
-                    end: i + 1,
-                    approx: true,
-                    words: true,
+                let scale = toks
+                    .get(i + 1)
+                    .filter(|n| n.is("de") || n.is("d"))
+                    .and(toks.get(i + 2))
+                    .and_then(|m| {
+                        LEXICON
+                            .approximate
+                            .get(m.folded.as_str())
+                            .or(LEXICON.multipliers.get(m.folded.as_str()))
+                    })
+                    .filter(|&&m| m >= 1000.0);
+                return Some(match scale {
+                    Some(&m) => Read {
+                        value: v * m,
+                        end: i + 3,
+                        approx: true,
+                        words: true,
+                    },
+                    None => Read {
+                        value: v,
+                        end: i + 1,
+                        approx: true,
+                        words: true,
+                    },
                 });
             }
             read_words(toks, i)?
@@ -232,7 +253,7 @@ fn is_unit_word(t: &Tok) -> bool {
     let w = t.folded.as_str();
     !(LEXICON.is("prepositions", w)
         || LEXICON.is("adverbs", w)
-        || LEXICON.months.contains_key(w)
+        || CALENDAR.month(w).is_some()
         || !LEXICON.verb_forms(&t.lower).is_empty()
         || matches!(w, "e" | "er" | "eme" | "h" | "heures" | "heure"))
 }
@@ -241,7 +262,7 @@ fn is_unit_word(t: &Tok) -> bool {
 pub fn sentence_facts(doc: &Document, toks: &[Tok]) -> Vec<Fact> {
     let text = doc.text.as_str();
     let mut facts = Vec::new();
-    let hits = dates::find(toks, doc.date.as_deref());
+    let hits = find_in(toks, doc.date.as_deref().and_then(Reference::parse));
     let mut taken = vec![false; toks.len()];
     for h in &hits {
         for t in taken.iter_mut().take(h.end).skip(h.start) {
@@ -253,7 +274,7 @@ pub fn sentence_facts(doc: &Document, toks: &[Tok]) -> Vec<Fact> {
             h.start,
             h.end,
             FactKind::Date,
-            FactValue::Date(h.value.clone()),
+            FactValue::Date(h.when.to_string()),
             None,
             None,
         ));
@@ -318,7 +339,14 @@ pub fn sentence_facts(doc: &Document, toks: &[Tok]) -> Vec<Fact> {
             unit_from = second.end;
         }
         let unit = unit_after(toks, unit_from);
-        let Some((ua, ub)) = unit else {
+        // "100 000 selon les organisateurs": a figure with its source and no
+        // noun, the thing counted being said elsewhere in the sentence.
+        let attributed = toks.get(unit_from).is_some_and(|t| {
+            t.is("selon") || (t.is("d") && toks.get(unit_from + 1).is_some_and(|n| n.is("apres")))
+        });
+        let Some((ua, ub)) =
+            unit.or((attributed && !read.words && !year).then_some((unit_from, unit_from)))
+        else {
             i = read.end;
             continue;
         };
@@ -326,16 +354,19 @@ pub fn sentence_facts(doc: &Document, toks: &[Tok]) -> Vec<Fact> {
             i = read.end;
             continue;
         }
-        let mut end = ub;
+        let mut end = ub.max(unit_from);
         if let Some((e, q)) = qualifier_after(toks, ub) {
             end = e;
             if qualifier == "exact" {
                 qualifier = q;
             }
         }
-        let unit_text = text
-            .get(toks[ua].start..toks[ub - 1].end)
-            .map(str::to_owned);
+        let unit_text = (ub > ua)
+            .then(|| {
+                text.get(toks[ua].start..toks[ub - 1].end)
+                    .map(str::to_owned)
+            })
+            .flatten();
         facts.push(fact(
             doc,
             toks,

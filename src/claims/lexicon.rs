@@ -4,47 +4,10 @@
 //! except verb forms and auxiliaries, which keep their accents ("déclaré" is
 //! a participle, "déclare" a present; "a" is an auxiliary, "à" a preposition).
 
-use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::LazyLock;
 
-use unicode_normalization::UnicodeNormalization;
-
-use crate::text::{data_lines, fold};
-
-/// FNV-1a: the lexicons are looked up for every word of every sentence, and
-/// their keys are short words, for which SipHash's guarantees cost more than
-/// they give (the keys come from the data files, not from the corpus).
-#[derive(Default)]
-pub struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h = (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3);
-        }
-        self.0 = h;
-    }
-}
-
-pub type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
-pub type HashSet<K> = StdHashSet<K, BuildHasherDefault<Fnv>>;
-
-/// Lower case with accents kept, composed (NFC): the key of verb forms.
-pub fn lower(word: &str) -> String {
-    word.nfc()
-        .flat_map(char::to_lowercase)
-        .map(|c| if c == '\u{2019}' { '\'' } else { c })
-        .collect()
-}
+use crate::text::fnv::{HashMap, HashSet};
+use crate::text::{Sections, data_lines, fold, lower};
 
 /// How a reporting verb takes what it reports (see `data/reporting_verbs_fr.txt`).
 pub mod frame {
@@ -178,28 +141,11 @@ pub struct Lexicon {
     /// (folded words, qualifier), longest first.
     pub qualifiers: Vec<(Vec<String>, String)>,
     pub qualifiers_after: Vec<(Vec<String>, String)>,
-    pub months: HashMap<String, u32>,
-    pub weekdays: HashMap<String, u32>,
-    pub relative_days: HashMap<String, i64>,
-    pub day_parts: HashSet<String>,
     /// Lines of the data files that could not be read (checked by a test).
     pub problems: Vec<String>,
 }
 
 pub static LEXICON: LazyLock<Lexicon> = LazyLock::new(Lexicon::load);
-
-/// Splits a data file into `[section]`s of lines.
-fn sections(source: &str) -> Vec<(String, Vec<String>)> {
-    let mut out: Vec<(String, Vec<String>)> = Vec::new();
-    for line in data_lines(source) {
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            out.push((name.trim().to_owned(), Vec::new()));
-        } else if let Some(last) = out.last_mut() {
-            last.1.push(line);
-        }
-    }
-    out
-}
 
 /// "près_de" → ["pres", "de"]; "jusqu'à" → ["jusqu", "a"]: the words the
 /// extractor's token stream gives for a phrase of a data file.
@@ -231,10 +177,6 @@ impl Lexicon {
             approximate: HashMap::default(),
             qualifiers: Vec::new(),
             qualifiers_after: Vec::new(),
-            months: HashMap::default(),
-            weekdays: HashMap::default(),
-            relative_days: HashMap::default(),
-            day_parts: HashSet::default(),
             problems: Vec::new(),
         };
         lex.load_verbs(include_str!("../../data/reporting_verbs_fr.txt"));
@@ -243,7 +185,6 @@ impl Lexicon {
         lex.load_first_names(include_str!("../../data/first_names.txt"));
         lex.load_grammar(include_str!("../../data/grammar_fr.txt"));
         lex.load_numbers(include_str!("../../data/numbers_fr.txt"));
-        lex.load_calendar(include_str!("../../data/calendar_fr.txt"));
         lex
     }
 
@@ -396,8 +337,8 @@ impl Lexicon {
     }
 
     fn load_first_names(&mut self, source: &str) {
-        for (section, lines) in sections(source) {
-            let gender = match section.as_str() {
+        for (section, lines) in Sections::parse(source).iter() {
+            let gender = match section {
                 "m" => Some(Gender::Masculine),
                 "f" => Some(Gender::Feminine),
                 "both" => None,
@@ -413,12 +354,12 @@ impl Lexicon {
     }
 
     fn load_grammar(&mut self, source: &str) {
-        for (section, lines) in sections(source) {
-            let exact = matches!(section.as_str(), "auxiliaries" | "auxiliaries_etre");
+        for (section, lines) in Sections::parse(source).iter() {
+            let exact = matches!(section, "auxiliaries" | "auxiliaries_etre");
             for w in lines.iter().flat_map(|l| l.split_whitespace()) {
                 if exact {
                     self.sections
-                        .entry(section.clone())
+                        .entry(section.to_owned())
                         .or_default()
                         .insert(lower(w));
                     continue;
@@ -427,10 +368,14 @@ impl Lexicon {
                 match words.len() {
                     0 => {}
                     1 => {
-                        let set = self.sections.entry(section.clone()).or_default();
+                        let set = self.sections.entry(section.to_owned()).or_default();
                         set.insert(words.into_iter().next().unwrap_or_default());
                     }
-                    _ => self.phrases.entry(section.clone()).or_default().push(words),
+                    _ => self
+                        .phrases
+                        .entry(section.to_owned())
+                        .or_default()
+                        .push(words),
                 }
             }
         }
@@ -438,7 +383,7 @@ impl Lexicon {
             list.sort_by_key(|p| std::cmp::Reverse(p.len()));
             for p in list.iter() {
                 self.phrase_starts
-                    .entry(section.clone())
+                    .entry(section.to_owned())
                     .or_default()
                     .entry(p[0].clone())
                     .or_default()
@@ -448,18 +393,18 @@ impl Lexicon {
     }
 
     fn load_numbers(&mut self, source: &str) {
-        for (section, lines) in sections(source) {
+        for (section, lines) in Sections::parse(source).iter() {
             for line in lines {
                 let mut parts = line.split_whitespace();
                 let (Some(word), Some(value)) = (parts.next(), parts.next()) else {
                     continue;
                 };
-                match section.as_str() {
+                match section {
                     "cardinals" | "multipliers" | "approximate" => {
                         let Ok(v) = value.parse::<f64>() else {
                             continue;
                         };
-                        let map = match section.as_str() {
+                        let map = match section {
                             "cardinals" => &mut self.cardinals,
                             "multipliers" => &mut self.multipliers,
                             _ => &mut self.approximate,
@@ -478,35 +423,6 @@ impl Lexicon {
             .sort_by_key(|q| std::cmp::Reverse(q.0.len()));
         self.qualifiers_after
             .sort_by_key(|q| std::cmp::Reverse(q.0.len()));
-    }
-
-    fn load_calendar(&mut self, source: &str) {
-        for (section, lines) in sections(source) {
-            for line in lines {
-                let parts: Vec<&str> = line.split_whitespace().collect();
-                match (section.as_str(), parts.as_slice()) {
-                    ("months", [w, v]) => {
-                        if let Ok(v) = v.parse() {
-                            self.months.insert(fold(w), v);
-                        }
-                    }
-                    ("weekdays", [w, v]) => {
-                        if let Ok(v) = v.parse() {
-                            self.weekdays.insert(fold(w), v);
-                        }
-                    }
-                    ("relative_days", [w, v]) => {
-                        if let Ok(v) = v.parse() {
-                            self.relative_days.insert(fold(w), v);
-                        }
-                    }
-                    ("day_parts", words) => {
-                        self.day_parts.extend(words.iter().map(|w| fold(w)));
-                    }
-                    _ => {}
-                }
-            }
-        }
     }
 
     /// The reporting verbs a form belongs to, with what the form is.

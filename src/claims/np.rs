@@ -8,6 +8,7 @@ use std::collections::HashSet;
 
 use super::lexicon::{Gender, LEXICON, Noun, NounKind, form};
 use super::tokens::{Kind, Tok};
+use crate::text::dates::CALENDAR;
 
 /// What a document teaches the parser: words written with a capital in the
 /// middle of a sentence (so "Trump" opening a sentence is still a name).
@@ -225,7 +226,7 @@ fn name_word(toks: &[Tok], i: usize, doc: &DocWords, first: bool) -> bool {
         return false;
     }
     let w = t.folded.as_str();
-    if LEXICON.months.contains_key(w) || LEXICON.weekdays.contains_key(w) {
+    if CALENDAR.month(w).is_some() || CALENDAR.weekday(w).is_some() {
         return false;
     }
     if !first {
@@ -387,12 +388,30 @@ fn pronoun(t: &Tok, stressed: bool) -> Option<(Option<Gender>, bool)> {
     if !LEXICON.is(section, &t.folded) {
         return None;
     }
-    Some(match t.folded.as_str() {
+    Some(pronoun_features(&t.folded))
+}
+
+/// The gender and number a personal pronoun tells ("elles": feminine plural).
+fn pronoun_features(folded: &str) -> (Option<Gender>, bool) {
+    match folded {
         "elle" => (Some(Gender::Feminine), false),
         "elles" => (Some(Gender::Feminine), true),
         "ils" | "eux" => (Some(Gender::Masculine), true),
         _ => (Some(Gender::Masculine), false),
-    })
+    }
+}
+
+/// The pronoun at `i` as a phrase of its own.
+pub fn pronoun_np(toks: &[Tok], i: usize) -> Np {
+    let (gender, plural) = toks
+        .get(i)
+        .map_or((None, false), |t| pronoun_features(&t.folded));
+    let mut np = empty(i, Head::Pronoun);
+    np.end = i + 1;
+    np.full_end = i + 1;
+    np.gender = gender;
+    np.plural = plural;
+    np
 }
 
 fn empty(start: usize, head: Head) -> Np {
@@ -419,13 +438,8 @@ fn parse_one(toks: &[Tok], i: usize, doc: &DocWords, mode: Mode) -> Option<Np> {
     if t.quote.is_some() {
         return None;
     }
-    if let Some((gender, plural)) = pronoun(t, mode.stressed) {
-        let mut np = empty(i, Head::Pronoun);
-        np.end = i + 1;
-        np.full_end = i + 1;
-        np.gender = gender;
-        np.plural = plural;
-        return Some(np);
+    if pronoun(t, mode.stressed).is_some() {
+        return Some(pronoun_np(toks, i));
     }
     // "ce dernier", "cette dernière", "ces derniers": the one named last.
     if (t.is("ce") || t.is("cette") || t.is("ces"))

@@ -3,7 +3,7 @@
 //! des Affaires étrangères", "Bakou", "le document") stands for which source.
 
 use super::lexicon::{Gender, LEXICON, NounKind};
-use super::np::{Det, DocWords, Head, Np, span_text};
+use super::np::{Det, Head, Np, span_text};
 use super::tokens::Tok;
 use crate::text::{fold, is_stopword};
 
@@ -180,6 +180,22 @@ impl Registry {
         self.entities.iter().position(|e| fold(&e.canonical) == key)
     }
 
+    /// The entity named `canonical`, or a new one of `kind` completed by `fill`.
+    fn find_or_add(
+        &mut self,
+        canonical: String,
+        kind: SpeakerKind,
+        sentence: usize,
+        fill: impl FnOnce(&mut Entity),
+    ) -> usize {
+        if let Some(i) = self.find_canonical(&canonical) {
+            return i;
+        }
+        let mut e = Self::new_entity(canonical, kind, sentence);
+        fill(&mut e);
+        self.push(e)
+    }
+
     fn push(&mut self, entity: Entity) -> usize {
         self.entities.push(entity);
         self.entities.len() - 1
@@ -354,10 +370,9 @@ impl Registry {
         np: &Np,
         sentence: usize,
         candidates: &[(usize, usize)],
-        doc: &DocWords,
     ) -> Option<usize> {
         let alias = span_text(text, toks, np.start, np.end).to_owned();
-        let idx = self.resolve_inner(text, toks, np, sentence, candidates, doc)?;
+        let idx = self.resolve_inner(text, toks, np, sentence, candidates)?;
         let e = &mut self.entities[idx];
         e.add_alias(&alias);
         e.last_seen = e.last_seen.max(sentence);
@@ -371,7 +386,6 @@ impl Registry {
         np: &Np,
         sentence: usize,
         candidates: &[(usize, usize)],
-        doc: &DocWords,
     ) -> Option<usize> {
         match np.head {
             Head::Pronoun => None,
@@ -379,7 +393,7 @@ impl Registry {
                 let parts: Vec<usize> = np
                     .parts
                     .iter()
-                    .filter_map(|p| self.resolve_inner(text, toks, p, sentence, &[], doc))
+                    .filter_map(|p| self.resolve_inner(text, toks, p, sentence, &[]))
                     .collect();
                 if parts.is_empty() {
                     return None;
@@ -414,38 +428,31 @@ impl Registry {
             Head::Country | Head::Metonym => {
                 let c = np.country?;
                 let canonical = LEXICON.countries[c].name.clone();
-                let idx = self.find_canonical(&canonical).unwrap_or_else(|| {
-                    let mut e = Self::new_entity(canonical, SpeakerKind::Country, sentence);
-                    e.country = Some(c);
-                    self.entities.push(e);
-                    self.entities.len() - 1
-                });
-                Some(idx)
+                Some(
+                    self.find_or_add(canonical, SpeakerKind::Country, sentence, |e| {
+                        e.country = Some(c);
+                    }),
+                )
             }
             Head::Seat => {
                 let (a, b) = np.name?;
                 let key = super::tokens::words_of(span_text(text, toks, a, b)).join(" ");
                 let (c, name) = LEXICON.seat(&key)?;
-                let idx = self.find_canonical(name).unwrap_or_else(|| {
-                    let mut e =
-                        Self::new_entity(name.to_owned(), SpeakerKind::Organisation, sentence);
-                    e.country = Some(c);
-                    self.entities.push(e);
-                    self.entities.len() - 1
-                });
-                Some(idx)
+                Some(
+                    self.find_or_add(name.to_owned(), SpeakerKind::Organisation, sentence, |e| {
+                        e.country = Some(c)
+                    }),
+                )
             }
             Head::People => {
                 let (a, b) = np.name?;
                 let canonical = span_text(text, toks, a, b).to_owned();
-                let idx = self.find_canonical(&canonical).unwrap_or_else(|| {
-                    let mut e = Self::new_entity(canonical, SpeakerKind::Group, sentence);
-                    e.country = np.country;
-                    e.plural = true;
-                    self.entities.push(e);
-                    self.entities.len() - 1
-                });
-                Some(idx)
+                Some(
+                    self.find_or_add(canonical, SpeakerKind::Group, sentence, |e| {
+                        e.country = np.country;
+                        e.plural = true;
+                    }),
+                )
             }
             Head::Name => {
                 let r = reading(text, toks, np);
@@ -458,11 +465,8 @@ impl Registry {
                 }
                 let noun = np.noun?;
                 if let Some(name) = ministry_name(toks, np) {
-                    let idx = self.find_canonical(&name).unwrap_or_else(|| {
-                        let mut e = Self::new_entity(name, SpeakerKind::Organisation, sentence);
+                    let idx = self.find_or_add(name, SpeakerKind::Organisation, sentence, |e| {
                         e.country = np.country;
-                        self.entities.push(e);
-                        self.entities.len() - 1
                     });
                     if let Some(role) = r.role.clone() {
                         self.entities[idx].add_role(role);
@@ -590,7 +594,6 @@ impl Registry {
                 e.plural = np.plural;
                 e.country = np.country;
                 e.add_role(role);
-                let _ = doc;
                 Some(self.push(e))
             }
         }

@@ -4,10 +4,9 @@
 //! between words, which carries the clause structure (commas, colons,
 //! quotation marks).
 
+use crate::text::dates::{DateToken, TokenClass};
 use crate::text::sentence::{outer_quotations, sentences};
-use crate::text::{TokenKind, fold, tokenize_split};
-
-use super::lexicon::lower;
+use crate::text::{TokenKind, fold, lower, tokenize_split};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Kind {
@@ -60,6 +59,26 @@ impl Tok {
     /// The word or elision `w` (folded).
     pub fn is(&self, w: &str) -> bool {
         matches!(self.kind, Kind::Word | Kind::Elision) && self.folded == w
+    }
+}
+
+impl DateToken for Tok {
+    fn folded(&self) -> &str {
+        &self.folded
+    }
+
+    fn class(&self) -> TokenClass {
+        match self.kind {
+            Kind::Word => TokenClass::Word,
+            Kind::Number => TokenClass::Number,
+            Kind::Elision => TokenClass::Elision,
+            Kind::Punct(',') if self.quote.is_none() => TokenClass::Comma,
+            _ => TokenClass::Other,
+        }
+    }
+
+    fn capitalized(&self) -> bool {
+        self.cap
     }
 }
 
@@ -249,10 +268,8 @@ fn stream(
 
 fn word_tok(text: &str, start: usize, end: usize, base: usize, kind: TokenKind, cap: bool) -> Tok {
     let raw = &text[start..end];
-    let folded = fold(raw)
-        .chars()
-        .filter(|c| !matches!(c, '\u{00AD}' | '\u{200B}'))
-        .collect::<String>();
+    // `fold` drops invisible characters (soft hyphens, zero-width spaces).
+    let folded = fold(raw);
     let letters: Vec<char> = raw.chars().filter(|c| c.is_alphabetic()).collect();
     let all_caps = letters.len() >= 2 && letters.iter().all(|c| c.is_uppercase());
     Tok {
@@ -268,7 +285,7 @@ fn word_tok(text: &str, start: usize, end: usize, base: usize, kind: TokenKind, 
         } else {
             folded
         },
-        lower: lower(raw).replace(['\u{2010}', '\u{2011}'], "-"),
+        lower: lower(raw),
         cap,
         all_caps,
         quote: None,

@@ -1,176 +1,10 @@
-//! Dates written in French text: "samedi 14 novembre 2020", "1er janv. 2021",
-//! "mars 2020", "12/03/2024"; datelines that open an article ("22 mai 2012.
-//! -", "PARIS (AFP) -"); and what an undated article says about its own day
-//! ("ce 26 mars").
+//! What a document says about its own date: datelines that open an article
+//! ("22 mai 2012. -", "PARIS (AFP) -") and what an undated article says
+//! about its own day ("ce 26 mars"). The dates in them are read by the one
+//! date reader, `text::dates`.
 
-use super::lexicon::{self, CALENDAR};
-use crate::text::{TokenKind, tokenize};
-
-/// A date in text: byte range, and the parts that are written.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct DateMention {
-    pub start: usize,
-    pub end: usize,
-    pub day: Option<u32>,
-    pub month: u32,
-    pub year: Option<u32>,
-    /// Preceded by "ce"/"cette": the text's own day ("ce samedi 14 novembre").
-    pub deictic: bool,
-}
-
-impl DateMention {
-    /// "YYYY-MM-DD" or "YYYY-MM"; `None` without a year.
-    pub fn iso(&self) -> Option<String> {
-        let year = self.year?;
-        Some(match self.day {
-            Some(d) => format!("{year:04}-{:02}-{d:02}", self.month),
-            None => format!("{year:04}-{:02}", self.month),
-        })
-    }
-
-    /// "26 mars" / "mars", as a reader writes it.
-    pub fn day_month(&self) -> String {
-        let month = CALENDAR
-            .month_names
-            .get(self.month as usize - 1)
-            .cloned()
-            .unwrap_or_default();
-        match self.day {
-            Some(1) => format!("1er {month}"),
-            Some(d) => format!("{d} {month}"),
-            None => month,
-        }
-    }
-}
-
-fn is_year(folded: &str) -> Option<u32> {
-    (folded.len() == 4)
-        .then(|| folded.parse::<u32>().ok())
-        .flatten()
-        .filter(|y| (1000..=2999).contains(y))
-}
-
-fn is_day(folded: &str) -> Option<u32> {
-    let digits = folded.strip_suffix("er").unwrap_or(folded);
-    if digits.len() > 2 || (digits != folded && digits != "1") {
-        return None;
-    }
-    digits.parse::<u32>().ok().filter(|d| (1..=31).contains(d))
-}
-
-/// Every date written in words ("14 novembre 2020", "mars 2020") or digits
-/// ("14/11/2020", "2020-11-14") in `text`, in order.
-pub fn find_dates(text: &str) -> Vec<DateMention> {
-    let tokens = tokenize(text);
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < tokens.len() {
-        let t = &tokens[i];
-        let month_of = |k: usize| {
-            tokens
-                .get(k)
-                .filter(|t| t.kind == TokenKind::Word && !t.hyphen_joined)
-                .and_then(|t| CALENDAR.months.get(&t.folded).copied())
-        };
-        let year_of = |k: usize| tokens.get(k).and_then(|t| is_year(&t.folded));
-        let day = is_day(&t.folded).filter(|_| !t.hyphen_joined);
-        let (start_tok, mut end_tok, day, month) = match (day, month_of(i + 1), month_of(i)) {
-            (Some(d), Some(m), _) => (i, i + 1, Some(d), m),
-            // "mars 2020" (a month with no day needs its year).
-            (None, _, Some(m)) if year_of(i + 1).is_some() => (i, i, None, m),
-            _ => {
-                i += 1;
-                continue;
-            }
-        };
-        let year = year_of(end_tok + 1);
-        if year.is_some() {
-            end_tok += 1;
-        }
-        // Who says "ce" says the text's own day: "ce samedi 14 novembre".
-        let mut before = start_tok;
-        if before > 0 && CALENDAR.weekdays.contains(&tokens[before - 1].folded) {
-            before -= 1;
-        }
-        let deictic = before > 0 && matches!(tokens[before - 1].folded.as_str(), "ce" | "cette");
-        let end = tokens[end_tok].end;
-        out.push(DateMention {
-            start: tokens[start_tok].start,
-            end,
-            day,
-            month,
-            year,
-            deictic,
-        });
-        i = end_tok + 1;
-    }
-    out.extend(find_numeric_dates(text));
-    out.sort_by_key(|m| m.start);
-    out
-}
-
-/// "14/11/2020", "14.11.2020" and "2020-11-14".
-fn find_numeric_dates(text: &str) -> Vec<DateMention> {
-    let b = text.as_bytes();
-    let mut out = Vec::new();
-    let digits = |from: usize| b[from..].iter().take_while(|c| c.is_ascii_digit()).count();
-    let mut i = 0;
-    while i < b.len() {
-        if !b[i].is_ascii_digit() || (i > 0 && (b[i - 1].is_ascii_digit() || b[i - 1] == b'/')) {
-            i += 1;
-            continue;
-        }
-        let n1 = digits(i);
-        let parse = |from: usize, n: usize| text[from..from + n].parse::<u32>().ok();
-        let sep = b.get(i + n1).copied();
-        let mention = (|| {
-            let sep = sep?;
-            if !matches!(sep, b'/' | b'.' | b'-') {
-                return None;
-            }
-            let j = i + n1 + 1;
-            let n2 = digits(j);
-            if b.get(j + n2) != Some(&sep) {
-                return None;
-            }
-            let k = j + n2 + 1;
-            let n3 = digits(k);
-            let end = k + n3;
-            if b.get(end).is_some_and(|c| c.is_ascii_alphanumeric()) {
-                return None;
-            }
-            let (y, m, d) = match (n1, n2, n3) {
-                (4, 2, 2) if sep == b'-' => (parse(i, 4)?, parse(j, 2)?, parse(k, 2)?),
-                (1..=2, 1..=2, 4) if sep != b'-' => (parse(k, 4)?, parse(j, n2)?, parse(i, n1)?),
-                // "12/05/24": French dates put the day first; two-digit
-                // years are read in 1970-2069.
-                (1..=2, 1..=2, 2) if sep == b'/' => {
-                    let yy = parse(k, 2)?;
-                    let year = if yy < 70 { 2000 + yy } else { 1900 + yy };
-                    (year, parse(j, n2)?, parse(i, n1)?)
-                }
-                _ => return None,
-            };
-            ((1..=12).contains(&m) && (1..=31).contains(&d) && (1000..=2999).contains(&y))
-                .then_some(DateMention {
-                    start: i,
-                    end,
-                    day: Some(d),
-                    month: m,
-                    year: Some(y),
-                    deictic: false,
-                })
-        })();
-        match mention {
-            Some(m) => {
-                i = m.end;
-                out.push(m);
-            }
-            None => i += n1.max(1),
-        }
-    }
-    out
-}
+use super::lexicon;
+use crate::text::dates::{CALENDAR, find_dates};
 
 /// A dateline opening a paragraph: "22 mai 2012. - ", "2 septembre 2016 .
 /// –", "2 juillet 2012. - Québec - ", "PARIS (AFP) - ", "Bruxelles, 12 mars
@@ -186,6 +20,10 @@ pub struct Dateline {
 }
 
 const DASHES: [char; 4] = ['-', '–', '—', '‒'];
+
+/// Small words inside a place name ("Saint-Denis de la Réunion",
+/// "Châlons-en-Champagne", "Boulogne-sur-Mer").
+const PLACE_PARTICLES: [&str; 8] = ["de", "du", "des", "la", "le", "les", "sur", "en"];
 
 /// Skips spaces from byte `i`.
 fn skip_spaces(s: &str, i: usize) -> usize {
@@ -237,21 +75,8 @@ fn dateline_tail(s: &str, i: usize) -> Option<usize> {
             || w.chars()
                 .next()
                 .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
-            || matches!(
-                w,
-                "h" | "min"
-                    | "heure"
-                    | "heures"
-                    | "de"
-                    | "du"
-                    | "des"
-                    | "la"
-                    | "le"
-                    | "les"
-                    | "sur"
-                    | "en"
-                    | "et"
-            )
+            || PLACE_PARTICLES.contains(&w)
+            || matches!(w, "h" | "min" | "heure" | "heures" | "et")
     };
     if words.is_empty() || words.len() > 8 || !words.iter().all(place_or_time) {
         return None;
@@ -278,10 +103,7 @@ fn place_end(s: &str, i: usize) -> Option<usize> {
         }
         let word = &rest[..word_len];
         let capital = word.chars().next().is_some_and(char::is_uppercase);
-        let particle = matches!(
-            word,
-            "de" | "du" | "des" | "la" | "le" | "les" | "sur" | "en"
-        );
+        let particle = PLACE_PARTICLES.contains(&word);
         if !(capital || (words > 0 && particle)) {
             return None;
         }
@@ -306,7 +128,7 @@ pub fn parse_dateline(paragraph: &str) -> Option<Dateline> {
         raw_lead
             .chars()
             .all(|c| c.is_alphabetic() || c.is_whitespace())
-            && (lead.is_empty() || lead == "le" || CALENDAR.weekdays.contains(&lead))
+            && (lead.is_empty() || lead == "le" || CALENDAR.weekday(&lead).is_some())
     });
     if let Some(m) = first {
         // A place or time after a comma only in a full dateline: "22 août
@@ -373,31 +195,6 @@ pub fn date_hint<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Option<St
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn iso(s: &str) -> Vec<Option<String>> {
-        find_dates(s).iter().map(DateMention::iso).collect()
-    }
-
-    #[test]
-    fn dates_in_words_and_digits() {
-        assert_eq!(
-            iso("le 26 novembre 2020 (image), le 1er janv. 2021"),
-            [Some("2020-11-26".into()), Some("2021-01-01".into())]
-        );
-        assert_eq!(iso("en mars 2020"), [Some("2020-03".into())]);
-        assert_eq!(iso("ce samedi 14 novembre"), [None]);
-        assert!(find_dates("ce samedi 14 novembre")[0].deictic);
-        assert_eq!(
-            iso("publié le 12/03/2024 et le 2024-03-13"),
-            [Some("2024-03-12".into()), Some("2024-03-13".into())]
-        );
-        assert!(find_dates("Sur Mars, 14 robots").is_empty());
-        assert_eq!(
-            iso("Publié le 12/05/24 à 10h32"),
-            [Some("2024-05-12".into())]
-        );
-        assert!(find_dates("1/2/3 et 45 mai").is_empty());
-    }
 
     #[test]
     fn datelines() {

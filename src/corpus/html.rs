@@ -19,7 +19,7 @@ use std::sync::LazyLock;
 use super::DateSource;
 use super::lexicon::{self, contains_phrase};
 use super::load::validate_date;
-use super::prepare::{Hint, Paragraph, Prepared};
+use super::prepare::{Hint, Prepared, close_paragraph, open_paragraph};
 use super::repair::{copy_repaired, space_between};
 use super::sourcemap::TextBuilder;
 use crate::text::data_lines;
@@ -720,10 +720,7 @@ impl<'a> Reader<'a> {
             if chosen.is_some_and(|c| !p.containers.contains(&c)) {
                 continue;
             }
-            if !b.is_empty() {
-                b.emit("\n\n", p.at);
-            }
-            let start = b.len();
+            let start = open_paragraph(&mut b, p.at);
             for piece in &p.pieces {
                 match piece {
                     Piece::Copy(from, to) => {
@@ -736,14 +733,7 @@ impl<'a> Reader<'a> {
                     Piece::Emit(s, at) => b.emit(s, *at),
                 }
             }
-            b.trim_end_matches(char::is_whitespace);
-            if b.len() > start {
-                paragraphs.push(Paragraph {
-                    start,
-                    end: b.len(),
-                    hint: p.hint,
-                });
-            }
+            close_paragraph(&mut b, &mut paragraphs, start, p.hint);
         }
         let (text, map) = b.finish();
         let meta = self.meta;
@@ -818,13 +808,6 @@ pub fn has_text(src: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn texts(p: &Prepared) -> Vec<&str> {
-        p.paragraphs
-            .iter()
-            .map(|q| &p.text[q.start..q.end])
-            .collect()
-    }
-
     const PAGE: &str = r#"<!DOCTYPE html>
 <html lang="fr"><head>
 <meta charset="utf-8">
@@ -858,7 +841,7 @@ mod tests {
     fn keeps_the_article_and_drops_the_page() {
         let p = prepare_html(PAGE);
         assert_eq!(
-            texts(&p),
+            p.paragraph_texts(),
             [
                 "Le titre de l'article",
                 "Par Jean Dupont",
@@ -912,7 +895,7 @@ mod tests {
             let _ = prepare_html(page);
         }
         let deep = "<div>".repeat(100_000) + "texte" + &"</div>".repeat(100_000);
-        assert_eq!(texts(&prepare_html(&deep)), ["texte"]);
+        assert_eq!(prepare_html(&deep).paragraph_texts(), ["texte"]);
     }
 
     #[test]
@@ -920,7 +903,7 @@ mod tests {
         let p = prepare_html(
             "<html><body><div id=\"menu\">Accueil</div><p>Un texte.</p><p>Deux.</p></body></html>",
         );
-        assert_eq!(texts(&p), ["Un texte.", "Deux."]);
+        assert_eq!(p.paragraph_texts(), ["Un texte.", "Deux."]);
         assert_eq!(
             json_ld_date(r#"{"@type":"NewsArticle","datePublished": "2020-11-14T10:00"}"#)
                 .as_deref(),

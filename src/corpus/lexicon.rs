@@ -1,29 +1,14 @@
-//! The cleaner's word lists (`data/furniture_fr.txt`, `data/agencies.txt`,
-//! `data/dates_fr.txt`), loaded once, and the "key" form in which lines and
-//! entries are compared: folded (case, accents), every run of anything but
-//! letters and digits made one space. "À lire aussi :" and "A LIRE AUSSI"
-//! have the same key, "a lire aussi".
+//! The cleaner's word lists (`data/furniture_fr.txt`, `data/agencies.txt`),
+//! loaded once, and how lines are matched against them: entries and lines
+//! are compared in their key form (`text::key`: folded words, every run of
+//! anything but letters and digits one space; "À lire aussi :" and "A LIRE
+//! AUSSI" are both "a lire aussi").
 
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::text::{data_lines, fold};
-
-/// The key of a line or an entry: folded words separated by single spaces.
-pub fn key(s: &str) -> String {
-    let folded = fold(s);
-    let mut out = String::with_capacity(folded.len());
-    for word in folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-    {
-        if !out.is_empty() {
-            out.push(' ');
-        }
-        out.push_str(word);
-    }
-    out
-}
+use crate::text::Sections;
+pub use crate::text::key;
 
 /// True when `phrase` (a key) opens `key` as whole words.
 pub fn starts_with_phrase(key: &str, phrase: &str) -> bool {
@@ -141,20 +126,6 @@ impl Phrases {
     }
 }
 
-/// The sections of a data file: `[name]` lines open a list.
-fn sections(source: &str) -> HashMap<String, Vec<String>> {
-    let mut out: HashMap<String, Vec<String>> = HashMap::new();
-    let mut current = String::new();
-    for line in data_lines(source) {
-        if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
-            current = name.trim().to_owned();
-            continue;
-        }
-        out.entry(current.clone()).or_default().push(line);
-    }
-    out
-}
-
 pub struct Furniture {
     pub related: Vec<String>,
     pub cta: Vec<String>,
@@ -183,11 +154,10 @@ pub struct Furniture {
 }
 
 pub static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
-    let mut s = sections(include_str!("../../data/furniture_fr.txt"));
-    let mut take = |name: &str| -> Vec<String> {
+    let s = Sections::parse(include_str!("../../data/furniture_fr.txt"));
+    let take = |name: &str| -> Vec<String> {
         let mut keys: Vec<String> = s
-            .remove(name)
-            .unwrap_or_default()
+            .lines(name)
             .iter()
             .map(|e| key(e))
             .filter(|k| !k.is_empty())
@@ -246,10 +216,10 @@ pub struct Agency {
 }
 
 pub static AGENCIES: LazyLock<Vec<Agency>> = LazyLock::new(|| {
-    let s = sections(include_str!("../../data/agencies.txt"));
+    let s = Sections::parse(include_str!("../../data/agencies.txt"));
     let mut out = Vec::new();
     for (section, text) in [("text", true), ("photo", false)] {
-        for line in s.get(section).into_iter().flatten() {
+        for line in s.lines(section) {
             let names: Vec<&str> = line.split('|').map(str::trim).collect();
             let Some(first) = names.first() else { continue };
             out.push(Agency {
@@ -271,57 +241,9 @@ pub fn agency_named(k: &str) -> Option<&'static Agency> {
     AGENCIES.iter().find(|a| a.keys.iter().any(|s| s == k))
 }
 
-pub struct Calendar {
-    /// Folded spelling → month number.
-    pub months: HashMap<String, u32>,
-    /// Month names as written, January first.
-    pub month_names: Vec<String>,
-    pub weekdays: Vec<String>,
-}
-
-pub static CALENDAR: LazyLock<Calendar> = LazyLock::new(|| {
-    let s = sections(include_str!("../../data/dates_fr.txt"));
-    let mut months = HashMap::new();
-    let mut month_names = vec![String::new(); 12];
-    for line in s.get("months").into_iter().flatten() {
-        let mut parts = line.split_whitespace();
-        let Some(n) = parts
-            .next()
-            .and_then(|n| n.parse::<u32>().ok())
-            .filter(|n| (1..=12).contains(n))
-        else {
-            continue;
-        };
-        for (i, spelling) in parts.enumerate() {
-            if i == 0 {
-                month_names[n as usize - 1] = spelling.to_owned();
-            }
-            months.insert(fold(spelling), n);
-        }
-    }
-    let weekdays = s
-        .get("weekdays")
-        .into_iter()
-        .flatten()
-        .map(|w| fold(w))
-        .collect();
-    Calendar {
-        months,
-        month_names,
-        weekdays,
-    }
-});
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn keys_fold_and_drop_punctuation() {
-        assert_eq!(key("À lire aussi :"), "a lire aussi");
-        assert_eq!(key("- Avec AFP"), "avec afp");
-        assert_eq!(key("Suivez RT en français"), "suivez rt en francais");
-    }
 
     #[test]
     fn phrases_match_whole_words_or_prefixes() {
@@ -354,7 +276,5 @@ mod tests {
             agency_named("agence france presse").map(|a| a.name.as_str()),
             Some("AFP")
         );
-        assert_eq!(CALENDAR.months.get("aout"), Some(&8));
-        assert_eq!(CALENDAR.weekdays.len(), 7);
     }
 }

@@ -8,7 +8,7 @@ use std::ops::Range;
 
 use super::DateSource;
 use super::load::validate_date;
-use super::prepare::{Hint, Paragraph, Prepared};
+use super::prepare::{Hint, Paragraph, Prepared, close_paragraph, open_paragraph};
 use super::repair::copy_repaired;
 use super::sourcemap::TextBuilder;
 
@@ -75,14 +75,7 @@ pub fn prepare_markdown(src: &str, base: u32) -> Prepared {
     let mut heading_seen = false;
     let close = |b: &mut TextBuilder, open: &mut Option<usize>, paragraphs: &mut Vec<Paragraph>| {
         if let Some(start) = open.take() {
-            b.trim_end_matches(char::is_whitespace);
-            if b.len() > start {
-                paragraphs.push(Paragraph {
-                    start,
-                    end: b.len(),
-                    hint: Hint::None,
-                });
-            }
+            close_paragraph(b, paragraphs, start, Hint::None);
         }
     };
     let lines = all.get(first..).unwrap_or(&[]);
@@ -125,24 +118,15 @@ pub fn prepare_markdown(src: &str, base: u32) -> Prepared {
             (level, lead..raw.len())
         })) {
             close(&mut b, &mut open, &mut paragraphs);
-            if !b.is_empty() {
-                b.emit("\n\n", l.start);
-            }
-            let start = b.len();
+            let start = open_paragraph(&mut b, l.start);
             inline(&mut b, src, l.start + range.start..l.start + range.end);
-            b.trim_end_matches(char::is_whitespace);
-            if b.len() > start {
-                let hint = if level == 1 && !heading_seen && paragraphs.is_empty() {
-                    Hint::Title
-                } else {
-                    Hint::Heading
-                };
+            let hint = if level == 1 && !heading_seen && paragraphs.is_empty() {
+                Hint::Title
+            } else {
+                Hint::Heading
+            };
+            if close_paragraph(&mut b, &mut paragraphs, start, hint) {
                 heading_seen = true;
-                paragraphs.push(Paragraph {
-                    start,
-                    end: b.len(),
-                    hint,
-                });
             }
             i += if is_atx { 1 } else { 2 };
             continue;
@@ -155,23 +139,13 @@ pub fn prepare_markdown(src: &str, base: u32) -> Prepared {
         let content = l.start + lead + marker_len..l.end;
         if hint != Hint::None || open.is_none() {
             close(&mut b, &mut open, &mut paragraphs);
-            if !b.is_empty() {
-                b.emit("\n\n", l.start);
-            }
-            open = Some(b.len());
+            let start = open_paragraph(&mut b, l.start);
             inline(&mut b, src, content);
-            if hint != Hint::None {
+            if hint == Hint::None {
+                open = Some(start);
+            } else {
                 // A list item or quote line is a paragraph of its own.
-                if let Some(start) = open.take() {
-                    b.trim_end_matches(char::is_whitespace);
-                    if b.len() > start {
-                        paragraphs.push(Paragraph {
-                            start,
-                            end: b.len(),
-                            hint,
-                        });
-                    }
-                }
+                close_paragraph(&mut b, &mut paragraphs, start, hint);
             }
         } else {
             // A continuation line of the same paragraph.

@@ -44,6 +44,46 @@ pub struct Prepared {
     pub site_name: Option<String>,
 }
 
+impl Prepared {
+    /// The text of each paragraph, in order.
+    #[cfg(test)]
+    pub(super) fn paragraph_texts(&self) -> Vec<&str> {
+        self.paragraphs
+            .iter()
+            .map(|q| &self.text[q.start..q.end])
+            .collect()
+    }
+}
+
+/// Opens a paragraph at the end of `b`, a blank line after the text so far
+/// (standing for source byte `at`); returns where it starts.
+pub fn open_paragraph(b: &mut TextBuilder, at: usize) -> usize {
+    if !b.is_empty() {
+        b.emit("\n\n", at);
+    }
+    b.len()
+}
+
+/// Closes the paragraph opened at `start`: trailing spaces go, and it is
+/// kept only if text is left. Returns whether it was kept.
+pub fn close_paragraph(
+    b: &mut TextBuilder,
+    paragraphs: &mut Vec<Paragraph>,
+    start: usize,
+    hint: Hint,
+) -> bool {
+    b.trim_end_matches(char::is_whitespace);
+    let kept = b.len() > start;
+    if kept {
+        paragraphs.push(Paragraph {
+            start,
+            end: b.len(),
+            hint,
+        });
+    }
+    kept
+}
+
 /// A plain text (`.txt` after its header, a `.jsonl` text field): spacing
 /// repaired, one paragraph a line (or a group of lines, when the text is
 /// hard-wrapped). `base`: characters of the file before `text`.
@@ -169,17 +209,10 @@ fn ends_closed_short(line: &str) -> bool {
 mod tests {
     use super::*;
 
-    fn texts(p: &Prepared) -> Vec<&str> {
-        p.paragraphs
-            .iter()
-            .map(|q| &p.text[q.start..q.end])
-            .collect()
-    }
-
     #[test]
     fn one_paragraph_a_line_with_offsets_kept() {
         let p = prepare_plain("  Un.\r\n\r\nDeux \u{a0}\nTrois", 0);
-        assert_eq!(texts(&p), ["Un.", "Deux", "Trois"]);
+        assert_eq!(p.paragraph_texts(), ["Un.", "Deux", "Trois"]);
     }
 
     #[test]
@@ -189,7 +222,7 @@ mod tests {
             0,
         );
         assert_eq!(
-            texts(&p),
+            p.paragraph_texts(),
             [
                 "Le ministre a\ndéclaré que tout va bien.",
                 "Une autre ligne."
@@ -207,7 +240,7 @@ mod tests {
                     de l'Azerbaïdjan et les parties procèdent à un échange.\n";
         let p = prepare_plain(text, 0);
         assert_eq!(p.paragraphs.len(), 2);
-        assert!(texts(&p)[1].ends_with("échange."));
+        assert!(p.paragraph_texts()[1].ends_with("échange."));
     }
 
     #[test]

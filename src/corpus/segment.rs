@@ -200,7 +200,11 @@ fn build(
                     .iter()
                     .any(|p| starts_with_phrase(&k, p))
             })
-            .find_map(|(_, b)| dates::find_dates(text_of(b)).iter().find_map(|m| m.iso()))
+            .find_map(|(_, b)| {
+                crate::text::dates::find_dates(text_of(b))
+                    .iter()
+                    .find_map(|m| m.iso())
+            })
     };
     let (date, date_source) = if let Some(d) = raw.header_date.clone() {
         (Some(d), DateSource::Header)

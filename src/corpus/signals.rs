@@ -9,6 +9,7 @@ use super::Reason;
 use super::clean::Para;
 use super::lexicon::{self, FURNITURE, contains_phrase, key, starts_with_phrase};
 use super::prepare::Hint;
+use crate::text::dates::{CALENDAR, find_dates};
 
 /// What one paragraph looks like, on its own.
 pub(super) struct Features {
@@ -304,7 +305,7 @@ fn is_stamp_line(text: &str, words: usize) -> bool {
     if words > 14 {
         return false;
     }
-    let dates = super::dates::find_dates(text);
+    let dates = find_dates(text);
     if dates.is_empty() {
         return false;
     }
@@ -332,14 +333,8 @@ fn is_stamp_line(text: &str, words: usize) -> bool {
                         | "et"
                         | "utc"
                         | "gmt"
-                        | "lundi"
-                        | "mardi"
-                        | "mercredi"
-                        | "jeudi"
-                        | "vendredi"
-                        | "samedi"
-                        | "dimanche"
                 )
+                || CALENDAR.weekday(w).is_some()
                 || (w.contains('h') && w.chars().next().is_some_and(|c| c.is_ascii_digit()))
         })
 }

@@ -874,28 +874,15 @@ fn skip_prefix(index: Index<'_>, from: u32, end: u32, prefix: &[u8]) -> u32 {
     }
 }
 
-/// The bounds of a partial date ("2020", "2020-11", "2020-11-14") as
-/// comparable "YYYY-MM-DD" strings: a partial date covers a range.
-fn date_bounds(date: &str) -> (String, String) {
-    let pad = |fill: &str| {
-        let missing = 10usize.saturating_sub(date.len()).min(6);
-        let mut s = date.to_owned();
-        s.push_str(&fill[6 - missing..]);
-        s
-    };
-    (pad("-00-00"), pad("-99-99"))
-}
-
-/// Does a document's date (possibly partial) overlap the filter's range?
+/// Does a document's date (possibly partial: "2020-11" is the whole
+/// month) overlap the filter's range?
 fn date_in_range(date: Option<&str>, from: Option<&str>, to: Option<&str>) -> bool {
     if from.is_none() && to.is_none() {
         return true;
     }
     let Some(date) = date else { return false };
-    let (low, high) = date_bounds(date);
-    let from_ok = from.is_none_or(|f| high.as_str() >= date_bounds(f).0.as_str());
-    let to_ok = to.is_none_or(|t| low.as_str() <= date_bounds(t).1.as_str());
-    from_ok && to_ok
+    let range = format!("{}/{}", from.unwrap_or("0001"), to.unwrap_or("9999"));
+    crate::text::dates::span::overlap(date, &range)
 }
 
 /// Runs a query over documents and their index.

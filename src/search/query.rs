@@ -98,12 +98,12 @@ static ALIASES: LazyLock<Aliases> = LazyLock::new(|| {
         groups: Vec::new(),
         by_terms: HashMap::new(),
     };
-    for line in text::data_lines(include_str!("../../data/aliases_fr.txt")) {
-        let group: Vec<Clause> = line
-            .split('|')
+    for spellings in &text::aliases::SPELLINGS.groups {
+        let group: Vec<Clause> = spellings
+            .iter()
             .filter_map(|spelling| {
                 let chunk = Chunk {
-                    text: spelling.trim().to_owned(),
+                    text: spelling.clone(),
                     quoted: false,
                     negated: false,
                 };

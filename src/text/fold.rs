@@ -6,6 +6,7 @@
 //! offsets into the text exactly as stored; there is no whole-string
 //! normalisation pass whose offsets would no longer match the original.
 
+use unicode_normalization::UnicodeNormalization;
 use unicode_normalization::char::{decompose_canonical, is_combining_mark};
 
 /// How a character takes part in a word.
@@ -120,6 +121,41 @@ pub fn fold(s: &str) -> String {
     out
 }
 
+/// The key in which lines and phrases are compared: folded words separated
+/// by single spaces, every run of anything but letters and digits one
+/// space ("À lire aussi :" and "A LIRE AUSSI" are both "a lire aussi").
+pub fn key(s: &str) -> String {
+    let folded = fold(s);
+    let mut out = String::with_capacity(folded.len());
+    for word in folded
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// Lower case with accents kept, composed (NFC), apostrophes and hyphens
+/// unified and invisible characters dropped as in [`fold`]: the key of the
+/// words whose accents matter ("déclaré" is a participle, "déclare" a
+/// present; "a" is an auxiliary, "à" a preposition).
+pub fn lower(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.nfc() {
+        match classify(c) {
+            CharClass::Invisible => {}
+            CharClass::Apostrophe => out.push('\''),
+            CharClass::Hyphen => out.push('-'),
+            _ => out.extend(c.to_lowercase()),
+        }
+    }
+    out
+}
+
 /// True when the character begins with an upper-case letter (names, sentence
 /// starts, glued words such as "auHaut").
 pub fn is_upper(c: char) -> bool {
@@ -173,6 +209,22 @@ mod tests {
     fn decomposed_input_folds_like_composed() {
         // "é" written as e + combining acute accent.
         assert_eq!(fold("de\u{301}ploye\u{301}s"), fold("déployés"));
+    }
+
+    #[test]
+    fn keys_fold_and_drop_punctuation() {
+        assert_eq!(key("À lire aussi :"), "a lire aussi");
+        assert_eq!(key("- Avec AFP"), "avec afp");
+        assert_eq!(key("Suivez RT en français"), "suivez rt en francais");
+    }
+
+    #[test]
+    fn lower_keeps_accents_and_unifies_marks() {
+        assert_eq!(lower("Déclaré"), "déclaré");
+        assert_eq!(lower("de\u{301}clare\u{301}"), "déclaré");
+        assert_eq!(lower("Aujourd\u{2019}hui"), "aujourd'hui");
+        assert_eq!(lower("dé\u{AD}claré"), "déclaré");
+        assert_eq!(lower("porte\u{2011}parole"), "porte-parole");
     }
 
     #[test]

@@ -20,7 +20,7 @@ use std::sync::{LazyLock, Mutex, OnceLock};
 
 use super::fold::{CharClass, classify};
 use super::tokenize::{TokenKind, for_each_token, is_elision};
-use super::{data_lines, fold, stem};
+use super::{data_lines, fold, lower, stem};
 
 /// A token occurring more often than this in the corpus is a word of the
 /// corpus, even if no dictionary has it.
@@ -43,7 +43,7 @@ const MAX_PIECES: usize = 4;
 /// Wikinews: a word found here is a real word even in a five-document corpus.
 static LEXICON_WRITTEN: LazyLock<Vec<String>> = LazyLock::new(|| {
     data_lines(include_str!("../../data/lexicon_fr.txt"))
-        .map(|w| w.to_lowercase())
+        .map(|w| lower(&w))
         .collect()
 });
 
@@ -63,7 +63,7 @@ const MAX_AMBIGUITY: f64 = 0.001;
 /// accents kept: "de" is one, "dé" of "défaire" is not).
 static FUNCTION_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
     let mut words: Vec<String> = data_lines(include_str!("../../data/stopwords_fr.txt"))
-        .map(|w| w.to_lowercase())
+        .map(|w| lower(&w))
         // One letter is too ambiguous ("a" ends many words), except "à",
         // whose accent makes it unmistakable.
         .filter(|w| w.chars().count() >= 2 || w == "à")

@@ -1,8 +1,14 @@
 //! French text analysis: the one place that decides what a word is, how it is
 //! folded and stemmed, and which words carry no topic. The index, the query
 //! parser and the claim extractor all read text through this module, so the
-//! same word is the same term everywhere.
+//! same word is the same term everywhere. Dates are read here too
+//! (`dates`: the cleaner's datelines and the extractor's date facts), and
+//! every word list under `data/` is read with `data`.
 
+pub mod aliases;
+pub mod data;
+pub mod dates;
+pub mod fnv;
 pub mod fold;
 pub mod glue;
 pub mod sentence;
@@ -11,7 +17,8 @@ pub mod tokenize;
 use std::collections::HashSet;
 use std::sync::LazyLock;
 
-pub use fold::fold;
+pub use data::{Sections, data_lines};
+pub use fold::{fold, key, lower};
 pub use glue::Vocabulary;
 pub use tokenize::{
     Token, TokenKind, TokenRef, for_each_token, is_elision, tokenize, tokenize_split,
@@ -22,15 +29,6 @@ static STOPWORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
         .map(|w| fold(&w))
         .collect()
 });
-
-/// The lines of a data file: trimmed, without blank lines and `#` comments.
-pub fn data_lines(source: &str) -> impl Iterator<Item = String> + '_ {
-    source
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_owned)
-}
 
 /// A function word that carries no topic ("le", "de", "été"); `folded` is a
 /// token's folded form.

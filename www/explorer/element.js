@@ -313,6 +313,38 @@ class RecoupeExplorer extends HTMLElement {
     return this.answers.get(key);
   }
 
+  /**
+   * An evidence's words with the spaces its source lost shown back
+   * ("ontattaqué" → "ont attaqué"), as the document view shows them. The
+   * passage must be the document's text at its offsets; else it is kept.
+   */
+  readable(evidence) {
+    const text = (evidence && evidence.text) || '';
+    if (!evidence || utf8.encode(text).length !== evidence.end - evidence.start) return text;
+    let doc;
+    try {
+      doc = this.cached('document', evidence.doc);
+    } catch {
+      return text;
+    }
+    const inside = [];
+    for (const block of doc.blocks) {
+      for (const at of block.spaces || []) {
+        const p = block.start + at;
+        if (p > evidence.start && p < evidence.end) inside.push(p - evidence.start);
+      }
+    }
+    if (!inside.length) return text;
+    const toIndex = byteToIndex(text);
+    let out = '';
+    let last = 0;
+    for (const at of inside.map(toIndex).sort((a, b) => a - b)) {
+      out += text.slice(last, at) + ' ';
+      last = at;
+    }
+    return out + text.slice(last);
+  }
+
   /** Every document's summary, read once. */
   docs() {
     if (!this.docList) this.docList = this.api.documents();

@@ -45,21 +45,45 @@ function renderCompare(x) {
     return;
   }
   const columns = result.columns || [];
-  const question = (result.question && (result.question.text || result.question.topic)) || String(input);
+  // A typed question is quoted as typed; the engine's topics read as titles.
+  const typed = typeof input === 'string';
+  const question = typed ? `«\u00a0${input}\u00a0»`
+    : (result.question && (result.question.text || result.question.topic)) || '';
   x.setStatus(t.sourcesCount(columns.length) + ' · ' + question);
   const slot = result.question && result.question.slot;
   const [back, title] = x.heading(question, { back: true });
-  title.classList.add('compare-title');
+  if (!typed) title.classList.add('compare-title');
   x.fill(
     back, title,
     el('p', { className: 'badges' },
       slot ? el('span', { className: 'badge slot' }, t.slots[slot] || slot) : null,
       result.question && result.question.topic && result.question.topic !== question
         ? el('span', { className: 'meta' }, result.question.topic) : null),
+    startingStatement(x, s.statement && !s.conflict ? s.statement : null),
     el('p', { className: 'explanation' }, result.explanation || ''),
     columns.length ? comparisonTable(x, result, question) : null,
     involved(x, result),
     form);
+}
+
+/** The statement a comparison started from: who said it, and where. */
+function startingStatement(x, id) {
+  const t = x.t;
+  if (!id || !x.has('statements')) return null;
+  const doc = id.replace(/#\d+$/, '');
+  let st;
+  try {
+    st = x.api.statements({ doc }).find((s) => s.id === id);
+  } catch {
+    return null;
+  }
+  if (!st) return null;
+  const ev = { doc: st.doc, text: st.content, start: st.start, end: st.end };
+  return el('figure', { className: 'start-statement' },
+    el('blockquote', { className: 'evidence' }, x.readable(ev)),
+    el('figcaption', { className: 'meta' }, el('span', { className: 'who' }, st.speaker), ' · ',
+      x.docLabel(st.doc), ' · ',
+      x.link({ view: 'document', doc: st.doc, statement: st.id }, {}, t.passage + ' →')));
 }
 
 /** Rows: the values given (in the order met), then passages with no value. */
@@ -122,7 +146,7 @@ function compareItem(x, item, source, row) {
     el('span', { className: 'badge mark ' + mark }, el('span', { 'aria-hidden': 'true' },
       mark === 'agrees' ? '✓ ' : mark === 'conflicts' ? '≠ ' : '~ '), t.marks[mark] || mark),
     label ? el('span', { className: 'value-label' }, label) : null,
-    el('blockquote', { className: 'evidence' }, markValue(ev.text || '', valueForms(item.label, item.value))),
+    el('blockquote', { className: 'evidence' }, markValue(x.readable(ev), valueForms(item.label, item.value))),
     el('p', { className: 'meta' }, date,
       passageLink(x, ev, { dataset: { nav: '' }, title: t.passageIn(ev.doc) }, t.passage + ' →')));
 }

@@ -57,7 +57,7 @@ function conflictCard(x, conflict) {
   const t = x.t;
   const positions = (conflict.positions || []).map((p) => el('li', { className: 'position' },
     el('span', { className: 'value-label' }, p.label || p.value),
-    el('ul', { className: 'evidence-list quotes' }, (p.evidence || []).map((ev) => evidenceLine(x, ev)))));
+    el('ul', { className: 'evidence-list quotes' }, (p.evidence || []).map((ev) => evidenceLine(x, ev, p)))));
   return el('li', { className: 'card conflict', dataset: { id: conflict.id } },
     el('p', { className: 'badges' },
       el('span', { className: 'badge slot' }, t.slots[conflict.slot] || conflict.slot),
@@ -83,12 +83,16 @@ function agreementCard(x, agreement) {
     el('ul', { className: 'evidence-list quotes' }, (agreement.evidence || []).map((ev) => evidenceLine(x, ev))));
 }
 
-/** "Source (document): « passage »", the passage linking to its place. */
-function evidenceLine(x, ev) {
+/** "Source · document", then « passage » (the position's value marked in
+ *  it) linking to its place in the document. */
+function evidenceLine(x, ev, position) {
   const t = x.t;
+  const text = x.readable(ev);
+  const words = position ? markValue(text, valueForms(position.label, position.value)) : [text];
   return el('li', {},
     el('span', { className: 'who' }, sourceName(t, ev.source)),
     el('span', { className: 'meta' }, ' · ' + x.docLabel(ev.doc) + ' '),
     el('br'),
-    passageLink(x, ev, { className: 'quote', title: t.passageIn(ev.doc) }, '«\u00a0' + ev.text + '\u00a0»'));
+    passageLink(x, ev, { className: 'quote', title: t.passageIn(ev.doc) }, '«\u00a0', words, '\u00a0»',
+      el('span', { className: 'go', 'aria-hidden': 'true' }, '\u00a0→')));
 }

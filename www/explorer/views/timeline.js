@@ -51,8 +51,10 @@ function timelineEntry(x, entry, hue) {
     el('p', { className: 'entry-head' },
       el('span', { className: 'who' }, sourceName(t, source)),
       sideBadge(source.side, source.name),
-      entry.kind === 'narration' ? el('span', { className: 'badge' }, t.kinds.narration) : null),
-    el('p', { className: 'evidence' }, '«\u00a0', ev.text || '', '\u00a0»'),
+      // A named outlet's narration says so; "Récit du média" already does.
+      entry.kind === 'narration' && sourceName(t, source) !== t.narration
+        ? el('span', { className: 'badge' }, t.kinds.narration) : null),
+    el('p', { className: 'evidence' }, '«\u00a0', x.readable(ev), '\u00a0»'),
     el('p', { className: 'meta' }, x.docLabel(ev.doc) + ' · ',
       passageLink(x, ev, { dataset: { nav: '' }, title: t.passageIn(ev.doc) }, t.passage + ' →')));
 }
@@ -77,7 +79,7 @@ function timelineFilters(x) {
   }
   speakers = speakers.filter((sp) => (sp.statements || []).length)
     .sort((a, b) => b.statements.length - a.statements.length)
-    .filter((sp, i) => i < SPEAKER_CHOICES || String(sp.id) === s.source);
+    .filter((sp, i) => i < SPEAKER_CHOICES || sp.name === s.source);
   const apply = (patch) => x.go({ ...s, view: 'timeline', ...patch }, true, { focus: false });
   const select = (id, label, value, choices, all, key) => el('div', { className: 'field' },
     el('label', { for: id }, label),
@@ -92,7 +94,8 @@ function timelineFilters(x) {
     className: 'filters', 'aria-label': t.filters,
     onsubmit: (event) => { event.preventDefault(); apply({ from: from.value.trim(), to: to.value.trim() }); },
   },
-  select('tl-source', t.speakerFilter, s.source, speakers.map((sp) => [String(sp.id), sp.name]), t.everyone, 'source'),
+  // The engine's timeline filters a source by the words of its name.
+  select('tl-source', t.speakerFilter, s.source, speakers.map((sp) => [sp.name, sp.name]), t.everyone, 'source'),
   select('tl-in', t.documentFilter, s.in, documents.slice(0, 500).map((d) => [d.id, d.title || d.id]), t.everyDocument, 'in'),
   el('div', { className: 'field dates' },
     el('label', { for: 'tl-from' }, t.fromFilter), from,
