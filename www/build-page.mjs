@@ -103,8 +103,6 @@ function widgetScript(engine) {
     `const EXPLORER_CSS = ${JSON.stringify(css)};`,
     glue,
     engine,
-    // Tests may put an engine of their own here (tests/e2e); nothing ships in its place.
-    '// recoupe:engine-end',
     explorer,
     '})();',
     '',

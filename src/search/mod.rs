@@ -1099,6 +1099,8 @@ fn run(
         .iter()
         .map(|&t| index.term(t).to_owned())
         .collect();
+    // In a stable order: equal searches give equal results.
+    results.terms.sort_unstable();
     let mut ranked: Vec<(DocId, u8, f32)> = best
         .into_sorted()
         .into_iter()

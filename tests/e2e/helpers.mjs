@@ -18,21 +18,6 @@ export const pageUrl = pathToFileURL(join(dist, 'index.html')).href;
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 375, height: 780 };
 
-/**
- * The page with the contract's comparison functions stubbed where the engine
- * lacks them (tests only: see contract-stub.js); the page itself when the
- * engine has them all. Returns its URL.
- */
-export function comparisonPageUrl() {
-  const html = readFileSync(join(dist, 'index.html'), 'utf8');
-  const marker = '// recoupe:engine-end';
-  assert.ok(html.includes(marker), 'the page has no engine marker');
-  const stub = readFileSync(join(here, 'contract-stub.js'), 'utf8');
-  const file = join(shots, 'with-contract-stub.html');
-  writeFileSync(file, html.replace(marker, stub));
-  return pathToFileURL(file).href;
-}
-
 /** Opens `url` in a fresh context; records requests, errors and dialogs. */
 export async function open(browser, { url = pageUrl, viewport = DESKTOP, ready = true, context: options = {} } = {}) {
   const context = await browser.newContext({ viewport, ...options });

@@ -58,6 +58,7 @@ function renderCompare(x) {
     el('p', { className: 'badges' },
       slot ? el('span', { className: 'badge slot' }, t.slots[slot] || slot) : null,
       result.question && result.question.topic && result.question.topic !== question
+        && !(typed && foldText(result.question.topic) === foldText(input))
         ? el('span', { className: 'meta' }, result.question.topic) : null),
     startingStatement(x, s.statement && !s.conflict ? s.statement : null),
     el('p', { className: 'explanation' }, result.explanation || ''),
