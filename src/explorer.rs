@@ -6,6 +6,8 @@
 //! [`Explorer::from_parts`]. Both run the same code on the same documents.
 
 use std::borrow::Cow;
+use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 use std::path::Path;
 use std::sync::OnceLock;
 
@@ -16,7 +18,8 @@ use crate::claims::{self, Claims};
 use crate::compare::{self, CompareInput, Comparisons, TimelineFilter};
 use crate::corpus::{self, CorpusError, Document, RawDocument};
 use crate::index::{self, Index};
-use crate::search::{self, SearchOptions, SearchResults};
+use crate::search::facets::FacetSource;
+use crate::search::{self, FacetTable, HitStatement, SearchOptions, SearchResults};
 use crate::text::{self, Token};
 
 /// File names of the embedded form (inside the build's output folder).
@@ -33,6 +36,15 @@ pub struct Explorer {
     layout: index::Layout,
     claims: Part<Claims>,
     comparisons: Part<Comparisons>,
+    /// What the result views need beside the index, built on first use.
+    views: OnceLock<Views>,
+}
+
+/// Tables for the result views, derived from the documents and claims.
+struct Views {
+    facets: FacetTable,
+    /// By document number: its statements, a range of `Claims::statements`.
+    statements: Vec<Range<usize>>,
 }
 
 /// A part of the explorer that an embedded page decodes on first use:
@@ -78,6 +90,9 @@ impl<T: DeserializeOwned> Part<T> {
 pub struct DocumentSummary {
     pub id: String,
     pub title: Option<String>,
+    /// The opening words of the text, for a document without a title.
+    #[serde(default)]
+    pub lead: Option<String>,
     pub date: Option<String>,
     pub date_source: corpus::DateSource,
     pub outlet: Option<String>,
@@ -95,6 +110,9 @@ pub struct DocumentSummary {
 pub struct DocumentView {
     pub id: String,
     pub title: Option<String>,
+    /// The opening words of the text, for a document without a title.
+    #[serde(default)]
+    pub lead: Option<String>,
     pub date: Option<String>,
     pub date_source: corpus::DateSource,
     pub outlet: Option<String>,
@@ -110,6 +128,13 @@ pub struct BlockView {
     pub text: String,
     /// Byte offset of the block in the document's text.
     pub start: u32,
+    /// Why a boilerplate block was removed.
+    #[serde(default)]
+    pub removed: Option<corpus::Reason>,
+    /// Where the source lost a space between two words ("informeun"),
+    /// as byte offsets into `text`: a reading view may show it back.
+    #[serde(default)]
+    pub spaces: Vec<u32>,
 }
 
 impl Explorer {
@@ -128,6 +153,7 @@ impl Explorer {
             layout,
             claims: Part::Built(claims),
             comparisons: Part::Built(comparisons),
+            views: OnceLock::new(),
         }
     }
 
@@ -170,6 +196,7 @@ impl Explorer {
             layout: opened.layout(),
             claims: Part::embedded(part(CLAIMS_FILE)?, "claims"),
             comparisons: Part::embedded(part(COMPARISONS_FILE)?, "comparisons"),
+            views: OnceLock::new(),
         })
     }
 
@@ -191,6 +218,11 @@ impl Explorer {
             .map(|d| DocumentSummary {
                 id: d.id.clone(),
                 title: d.title.clone(),
+                lead: if d.title.is_none() {
+                    search::lead(d, search::LEAD_CHARS)
+                } else {
+                    None
+                },
                 date: d.date.clone(),
                 date_source: d.date_source,
                 outlet: d.outlet.clone(),
@@ -206,6 +238,11 @@ impl Explorer {
         Some(DocumentView {
             id: d.id.clone(),
             title: d.title.clone(),
+            lead: if d.title.is_none() {
+                search::lead(d, search::LEAD_CHARS)
+            } else {
+                None
+            },
             date: d.date.clone(),
             date_source: d.date_source,
             outlet: d.outlet.clone(),
@@ -214,10 +251,17 @@ impl Explorer {
             blocks: d
                 .blocks
                 .iter()
-                .map(|b| BlockView {
+                .enumerate()
+                .map(|(i, b)| BlockView {
                     kind: b.kind,
                     text: d.block_text(b).to_owned(),
                     start: b.start,
+                    removed: d
+                        .removed
+                        .iter()
+                        .find(|r| r.block as usize == i)
+                        .map(|r| r.why),
+                    spaces: d.lost_spaces_in(b.start as usize, b.end as usize),
                 })
                 .collect(),
         })
@@ -286,8 +330,146 @@ impl Explorer {
         )
     }
 
+    /// Ranked search, with the facets and statements of
+    /// [`SearchOptions`] when asked for.
     pub fn search(&self, query: &str, options: &SearchOptions) -> SearchResults {
-        search::search(&self.documents, self.index(), query, options)
+        // A plain search (the command line, a comparison's candidates)
+        // needs no claims: they are only read for what a result view asks.
+        let needs_views = options.facets
+            || options.statements > 0
+            || options.speakers.is_some()
+            || options.sides.is_some()
+            || options.months.is_some();
+        if !needs_views {
+            return search::search(&self.documents, self.index(), query, options);
+        }
+        let views = self.views();
+        let mut results = search::search_faceted(
+            &self.documents,
+            self.index(),
+            Some(&views.facets),
+            query,
+            options,
+        );
+        self.hit_statements(&mut results, options, views);
+        results
+    }
+
+    fn views(&self) -> &Views {
+        self.views.get_or_init(|| {
+            let number: HashMap<&str, usize> = self
+                .documents
+                .iter()
+                .enumerate()
+                .map(|(i, d)| (d.id.as_str(), i))
+                .collect();
+            // Without its claims (a corrupt part), the facets still count
+            // outlets and months.
+            let said: &[claims::Statement] = self.claims().map_or(&[], |c| &c.statements);
+            let mut statements = vec![0..0; self.documents.len()];
+            for (k, s) in said.iter().enumerate() {
+                if let Some(range) = number
+                    .get(s.doc.as_str())
+                    .and_then(|&d| statements.get_mut(d))
+                {
+                    // A document's statements are consecutive.
+                    if range.start == range.end {
+                        *range = k..k + 1;
+                    } else if range.end == k {
+                        range.end = k + 1;
+                    }
+                }
+            }
+            let sources = said.iter().filter_map(|s| {
+                Some(FacetSource {
+                    doc: *number.get(s.doc.as_str())?,
+                    speaker_id: s.speaker_id,
+                    speaker: &s.speaker,
+                    side: s.side.as_deref(),
+                })
+            });
+            Views {
+                facets: FacetTable::new(&self.documents, sources),
+                statements,
+            }
+        })
+    }
+
+    /// Fills each hit's statements: those where the query's words occur,
+    /// those of a source the query names, and those of the sources the
+    /// facet filters name; most marked words first.
+    fn hit_statements(&self, results: &mut SearchResults, options: &SearchOptions, views: &Views) {
+        let Ok(claims) = self.claims() else {
+            return;
+        };
+        let terms: HashSet<&str> = results.terms.iter().map(String::as_str).collect();
+        let highlighter = search::Highlighter::new(&terms, results.clauses);
+        let named = |s: &claims::Statement| {
+            options
+                .speakers
+                .as_ref()
+                .is_some_and(|ids| ids.iter().any(|id| id.parse() == Ok(s.speaker_id)))
+                || options
+                    .sides
+                    .as_ref()
+                    .is_some_and(|sides| s.side.as_ref().is_some_and(|side| sides.contains(side)))
+        };
+        // Speakers the query names ("Lavrov"), by id.
+        let mut named_by_query: HashMap<u32, bool> = HashMap::new();
+        for hit in &mut results.hits {
+            let range = views
+                .statements
+                .get(hit.doc as usize)
+                .cloned()
+                .unwrap_or(0..0);
+            hit.statement_count = range.len();
+            let (Some(doc), Some(statements)) = (
+                self.documents.get(hit.doc as usize),
+                claims.statements.get(range),
+            ) else {
+                continue;
+            };
+            if options.statements == 0 {
+                continue;
+            }
+            let mut found: Vec<(usize, HitStatement)> = Vec::new();
+            for s in statements {
+                let (text, marks) =
+                    search::passage(doc, s.start as usize, s.end as usize, &highlighter);
+                let by_query = *named_by_query
+                    .entry(s.speaker_id)
+                    .or_insert_with(|| search::marked_words(&s.speaker, &highlighter) > 0);
+                if marks == 0 && !by_query && !named(s) {
+                    continue;
+                }
+                found.push((
+                    marks,
+                    HitStatement {
+                        id: s.id.clone(),
+                        speaker: s.speaker.clone(),
+                        speaker_id: s.speaker_id,
+                        side: s.side.clone(),
+                        kind: kind_name(s.kind).to_owned(),
+                        text,
+                        start: s.start,
+                        end: s.end,
+                    },
+                ));
+            }
+            found.sort_by_key(|f| std::cmp::Reverse(f.0));
+            found.truncate(options.statements);
+            found.sort_by_key(|f| f.1.start);
+            hit.statements = found.into_iter().map(|f| f.1).collect();
+        }
+    }
+}
+
+fn kind_name(kind: claims::StatementKind) -> &'static str {
+    match kind {
+        claims::StatementKind::Direct => "direct",
+        claims::StatementKind::Indirect => "indirect",
+        claims::StatementKind::Mixed => "mixed",
+        claims::StatementKind::AccordingTo => "according_to",
     }
 }
 

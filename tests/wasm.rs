@@ -112,6 +112,45 @@ fn strange_queries_answer_without_throwing() {
 }
 
 #[wasm_bindgen_test]
+fn search_counts_facets_and_lists_statements_for_the_page() {
+    let options = js_sys::Object::new();
+    Reflect::set(&options, &"facets".into(), &JsValue::TRUE).unwrap();
+    Reflect::set(&options, &"statements".into(), &JsValue::from_f64(3.0)).unwrap();
+    let results = wasm::search("cessez-le-feu", options.into()).expect("search");
+    let facets = get(&results, "facets");
+    for group in ["outlets", "speakers", "sides", "dates"] {
+        assert!(Array::is_array(&get(&facets, group)), "{group}");
+    }
+    let speakers = Array::from(&get(&facets, "speakers"));
+    assert!(speakers.length() > 0);
+    let first = speakers.get(0);
+    for key in ["value", "label", "count", "selected"] {
+        assert!(!get(&first, key).is_undefined(), "{key}");
+    }
+    let hits = Array::from(&get(&results, "hits"));
+    let listed: u32 = hits
+        .iter()
+        .map(|h| Array::from(&get(&h, "statements")).length())
+        .sum();
+    assert!(listed > 0, "no statement listed under the hits");
+    assert!(get(&hits.get(0), "statementCount").as_f64().is_some());
+    let said = Array::from(&get(&hits.get(0), "statements")).get(0);
+    for key in ["id", "speaker", "speakerId", "kind", "text", "start", "end"] {
+        assert!(!get(&said, key).is_undefined(), "{key}");
+    }
+
+    // A facet filter narrows the results.
+    let options = js_sys::Object::new();
+    let months = Array::of1(&"2020-12".into());
+    Reflect::set(&options, &"months".into(), &months).unwrap();
+    let results = wasm::search("Karabakh", options.into()).expect("search");
+    assert_eq!(
+        hit_ids(&results),
+        vec!["002_8ed4da36b7d67b1b.txt".to_owned()]
+    );
+}
+
+#[wasm_bindgen_test]
 fn conflicts_agreements_timeline_and_compare_reach_js() {
     let conflicts = Array::from(&wasm::conflicts().expect("conflicts"));
     assert!(conflicts.length() >= 4);

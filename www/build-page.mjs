@@ -61,8 +61,37 @@ function fill(text, placeholder, value) {
 
 const wasm = stripCustomSections(readFileSync(join(bindgenDir, 'recoupe_bg.wasm')));
 const glue = unshadowDocument(read(join(bindgenDir, 'recoupe.js')));
-const css = read(join(www, 'explorer', 'style.css'));
-const element = read(join(www, 'explorer', 'element.js'));
+/**
+ * Our own sources without their comment lines and indentation (a smaller
+ * page; the readable form is www/). Safe for these files, which keep every
+ * string and template literal on one line and no code after a comment's
+ * end; not applied to wasm-bindgen's glue.
+ */
+function compactJs(code) {
+  const out = [];
+  let inComment = false;
+  for (const line of code.split('\n')) {
+    const text = line.trim();
+    if (inComment) {
+      if (text.endsWith('*/')) inComment = false;
+      continue;
+    }
+    if (text.startsWith('/*')) {
+      inComment = !text.endsWith('*/');
+      continue;
+    }
+    if (text && !text.startsWith('//')) out.push(text);
+  }
+  return out.join('\n');
+}
+const compactCss = (code) => code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').trim();
+
+const css = compactCss(read(join(www, 'explorer', 'style.css')));
+// The explorer's sources, in order: one closure holds them all, so they share
+// names without adding any to the page.
+const EXPLORER_FILES = ['strings.js', 'dom.js', 'views/search.js', 'views/document.js',
+  'views/conflicts.js', 'views/compare.js', 'views/timeline.js', 'element.js'];
+const explorer = EXPLORER_FILES.map((f) => compactJs(read(join(www, 'explorer', f)))).join('\n');
 
 /** The widget script: everything in one closure, so the only global name it
  *  adds is the custom element. */
@@ -74,16 +103,17 @@ function widgetScript(engine) {
     `const EXPLORER_CSS = ${JSON.stringify(css)};`,
     glue,
     engine,
-    element,
+    explorer,
     '})();',
     '',
   ].join('\n');
 }
 
-const inlineEngine = fill(read(join(www, 'explorer', 'engine-inline.js')),
-  '/* recoupe:wasm-base64 */', gzipSync(wasm, { level: 9 }).toString('base64'));
+const inlineEngine = fill(fill(compactJs(read(join(www, 'explorer', 'engine-inline.js'))),
+  '/* recoupe:wasm-base64 */', gzipSync(wasm, { level: 9 }).toString('base64')),
+'/* recoupe:wasm-size */', String(wasm.length));
 const widgetInline = widgetScript(inlineEngine);
-const widgetHosted = widgetScript(read(join(www, 'explorer', 'engine-hosted.js')));
+const widgetHosted = widgetScript(compactJs(read(join(www, 'explorer', 'engine-hosted.js'))));
 
 // Inline script text must not close its own <script> element.
 const scriptSafe = (code) => code.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');

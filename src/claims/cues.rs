@@ -576,7 +576,20 @@ fn inverted_subject(
     if np.head == Head::Pronoun || !speakerish(&np) {
         return None;
     }
-    (incise || ends_incise(toks, np.full_end)).then_some(np)
+    if !(incise || ends_incise(toks, np.full_end)) {
+        return None;
+    }
+    // "…, informe un communiqué publié sur le site du ministère de la
+    // Défense": a text speaks for its author, when the sentence names it.
+    if np.kind() == Some(NounKind::Doc)
+        && let Some(author) = source_inside(toks, &np, doc)
+    {
+        return Some(Np {
+            full_end: np.full_end.max(author.full_end),
+            ..author
+        });
+    }
+    Some(np)
 }
 
 /// Frames that take a noun phrase right after the verb.

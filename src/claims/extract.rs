@@ -64,6 +64,28 @@ struct Reader<'a> {
     current_sentence: usize,
 }
 
+/// The numbers and dates of a document's article text, without reading who
+/// says what (for a question a reader types: the page need not carry the
+/// statement reader to understand "le 10 novembre").
+pub fn facts_only(doc: &Document) -> Vec<Fact> {
+    let text = doc.text.as_str();
+    let mut quotes = Vec::new();
+    let mut facts = Vec::new();
+    for (bi, b) in doc.article_blocks().take(MAX_BLOCKS).enumerate() {
+        let start = b.start as usize;
+        let mut end = (b.end as usize).min(start + MAX_BLOCK_BYTES);
+        while end > start && !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let lost_spaces = doc.lost_spaces_in(start, end);
+        for mut s in read_block(text, start, end, &lost_spaces, bi, &mut quotes) {
+            s.toks.truncate(MAX_SENTENCE_TOKENS);
+            facts.extend(facts::sentence_facts(doc, &s.toks));
+        }
+    }
+    facts
+}
+
 pub fn document(doc: &Document) -> DocumentClaims {
     let text = doc.text.as_str();
     let mut quotes = Vec::new();

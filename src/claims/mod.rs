@@ -211,6 +211,11 @@ pub struct Claims {
     pub facts: Vec<Fact>,
 }
 
+/// The numbers and dates of a document, without its statements.
+pub fn facts_of(doc: &Document) -> Vec<Fact> {
+    extract::facts_only(doc)
+}
+
 /// Extracts statements, speakers and facts from every document.
 pub fn extract(documents: &[Document]) -> Claims {
     let mut claims = Claims::default();

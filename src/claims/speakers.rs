@@ -180,6 +180,27 @@ impl Registry {
         self.entities.iter().position(|e| fold(&e.canonical) == key)
     }
 
+    /// The one organisation of the document named `name` with its country's
+    /// adjective ("ministère arménien de la Défense" for "ministère de la
+    /// Défense"), if exactly one is known.
+    fn same_ministry_of_a_country(&self, name: &str) -> Option<usize> {
+        let key = fold(name);
+        let mut found = self.entities.iter().enumerate().filter(|(_, e)| {
+            let canonical = fold(&e.canonical);
+            let words: Vec<&str> = canonical.split(' ').collect();
+            let without: Vec<&str> = words
+                .iter()
+                .copied()
+                .filter(|w| LEXICON.adjective_country(w).is_none())
+                .collect();
+            e.kind == SpeakerKind::Organisation
+                && without.len() < words.len()
+                && without.join(" ") == key
+        });
+        let first = found.next()?.0;
+        found.next().is_none().then_some(first)
+    }
+
     /// The entity named `canonical`, or a new one of `kind` completed by `fill`.
     fn find_or_add(
         &mut self,
@@ -464,6 +485,14 @@ impl Registry {
                     return Some(self.named(&r, np, sentence));
                 }
                 let noun = np.noun?;
+                // "le ministère de la Défense" after "le ministère arménien de
+                // la Défense": the one the article already named.
+                if np.country.is_none()
+                    && let Some(plain) = ministry_name(toks, np).or_else(|| r.role_text.clone())
+                    && let Some(idx) = self.same_ministry_of_a_country(&plain)
+                {
+                    return Some(idx);
+                }
                 if let Some(name) = ministry_name(toks, np) {
                     let idx = self.find_or_add(name, SpeakerKind::Organisation, sentence, |e| {
                         e.country = np.country;

@@ -203,7 +203,10 @@ fn read_question(text: &str) -> TypedQuestion {
         }],
         ..Document::default()
     };
-    let claims = claims::extract(std::slice::from_ref(&doc));
+    let claims = Claims {
+        facts: claims::facts_of(&doc),
+        ..Claims::default()
+    };
     let facts: Vec<usize> = (0..claims.facts.len()).collect();
     let mut unit = units::document_units(0, &doc, &claims, &facts)
         .into_iter()

@@ -22,6 +22,7 @@
 //! every word of the phrase); scores accumulate in flat arrays indexed by
 //! document number, reused between queries; only the page shown is sorted.
 
+pub mod facets;
 pub mod query;
 mod snippet;
 
@@ -32,11 +33,14 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::Document;
 use crate::index::{DocId, Index, Posting, TermId};
+pub use facets::{FacetTable, FacetValue, Facets};
 pub use query::{Clause, Query, QueryWord};
-pub use snippet::SnippetSpan;
+pub use snippet::{Highlighter, SnippetSpan, lead, marked_words, passage};
 
 /// Most hits on one page.
 pub const MAX_PER_PAGE: usize = 100;
+/// Characters of a document's opening that stand in for a missing title.
+pub const LEAD_CHARS: usize = 90;
 
 /// BM25's usual constants: term frequency saturates quickly (k1), and long
 /// documents are mostly, not fully, normalised (b).
@@ -84,6 +88,19 @@ pub struct SearchOptions {
     /// Compute snippets for the hits (a result list that shows only titles
     /// can skip them).
     pub snippets: bool,
+    /// Keep only documents where one of these speakers (ids) is quoted
+    /// (a facet filter: needs the corpus's [`FacetTable`]).
+    pub speakers: Option<Vec<String>>,
+    /// Keep only documents quoting a source of one of these sides.
+    pub sides: Option<Vec<String>>,
+    /// Keep only documents published in one of these months ("2020-11")
+    /// or years ("2020").
+    pub months: Option<Vec<String>>,
+    /// Count the facets of every matching document (see [`Facets`]).
+    pub facets: bool,
+    /// At most this many statements listed under each hit: those where the
+    /// query's words occur (filled by the explorer, which holds the claims).
+    pub statements: usize,
 }
 
 impl Default for SearchOptions {
@@ -97,6 +114,11 @@ impl Default for SearchOptions {
             docs: None,
             outlets: None,
             snippets: true,
+            speakers: None,
+            sides: None,
+            months: None,
+            facets: false,
+            statements: 0,
         }
     }
 }
@@ -111,6 +133,37 @@ pub struct Hit {
     /// How many of the query's clauses the document matches.
     pub matched: usize,
     pub snippet: Vec<SnippetSpan>,
+    pub outlet: Option<String>,
+    /// The opening words of the text, for a document without a title.
+    #[serde(default)]
+    pub lead: Option<String>,
+    /// Statements of the document where the query's words occur (at most
+    /// `SearchOptions::statements`), in reading order.
+    #[serde(default)]
+    pub statements: Vec<HitStatement>,
+    /// Statements in the whole document.
+    #[serde(default)]
+    pub statement_count: usize,
+    /// The document's number in the corpus.
+    #[serde(skip)]
+    pub doc: DocId,
+}
+
+/// A statement shown under a hit: who says it, and its words with the
+/// query's words marked.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct HitStatement {
+    pub id: String,
+    pub speaker: String,
+    pub speaker_id: u32,
+    pub side: Option<String>,
+    /// direct, indirect, mixed or according_to.
+    pub kind: String,
+    pub text: Vec<SnippetSpan>,
+    /// Byte offsets of the statement in the document's text.
+    pub start: u32,
+    pub end: u32,
 }
 
 #[derive(Clone, Debug, Default, Serialize, Deserialize, PartialEq)]
@@ -125,6 +178,11 @@ pub struct SearchResults {
     pub clauses: usize,
     /// Something to tell the reader (query shortened, nothing to search…).
     pub message: Option<String>,
+    /// Counts over every matching document, when asked for.
+    pub facets: Option<Facets>,
+    /// The indexed terms the query matched (to mark them in other passages).
+    #[serde(skip)]
+    pub terms: Vec<String>,
 }
 
 /// The documents a clause matches (in no particular order), with scores.
@@ -834,17 +892,38 @@ pub fn search(
     input: &str,
     options: &SearchOptions,
 ) -> SearchResults {
+    search_faceted(docs, index, None, input, options)
+}
+
+/// Runs a query with the corpus's facets: the facet filters of `options`
+/// apply, and the facets are counted when asked for.
+pub fn search_faceted(
+    docs: &[Document],
+    index: Index<'_>,
+    table: Option<&FacetTable>,
+    input: &str,
+    options: &SearchOptions,
+) -> SearchResults {
     let query = query::parse(input, options.prefix);
     SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-        Ok(mut scratch) => run(docs, index, input, &query, options, &mut scratch),
+        Ok(mut scratch) => run(docs, index, table, input, &query, options, &mut scratch),
         // Only reachable by searching from inside a search: use fresh arrays.
-        Err(_) => run(docs, index, input, &query, options, &mut Scratch::default()),
+        Err(_) => run(
+            docs,
+            index,
+            table,
+            input,
+            &query,
+            options,
+            &mut Scratch::default(),
+        ),
     })
 }
 
 fn run(
     docs: &[Document],
     index: Index<'_>,
+    table: Option<&FacetTable>,
     input: &str,
     query: &Query,
     options: &SearchOptions,
@@ -926,10 +1005,19 @@ fn run(
             *flag = true;
         }
     }
+    // Outlets are filtered below with the other document fields.
+    let facet_filter = facets::FacetFilter {
+        outlets: None,
+        speakers: options.speakers.as_deref(),
+        sides: options.sides.as_deref(),
+        dates: options.months.as_deref(),
+    };
+    let selector = table.and_then(|t| t.selector(&facet_filter));
     let filtered = options.date_from.is_some()
         || options.date_to.is_some()
         || options.docs.is_some()
-        || options.outlets.is_some();
+        || options.outlets.is_some()
+        || selector.is_some();
     let doc_filter: Option<HashSet<&str>> = options
         .docs
         .as_ref()
@@ -949,6 +1037,7 @@ fn run(
                 .outlets
                 .as_ref()
                 .is_none_or(|outlets| d.outlet.as_ref().is_some_and(|o| outlets.contains(o)))
+            && selector.as_ref().is_none_or(|s| s.allows(doc as usize))
     };
     let shown = page.saturating_mul(per_page);
     let pairs: Vec<(usize, usize)> = (1..kept.len())
@@ -964,9 +1053,14 @@ fn run(
     };
     let mut best = TopK::new(wanted);
     let dropped = &scratch.dropped;
+    let count_facets = options.facets && table.is_some();
+    let mut admitted: Vec<DocId> = Vec::new();
     let mut admit = |doc: DocId, matched: u8, score: f32| {
         if !dropped[doc as usize] && (!filtered || keep(doc)) {
             best.offer(rank_key(matched, score), doc);
+            if count_facets {
+                admitted.push(doc);
+            }
         }
     };
     match single {
@@ -993,6 +1087,20 @@ fn run(
         }
     }
     results.total = best.seen;
+    if let Some(table) = table.filter(|_| count_facets) {
+        let filter = facets::FacetFilter {
+            outlets: options.outlets.as_deref(),
+            ..facet_filter
+        };
+        results.facets = Some(table.count(&admitted, &filter));
+    }
+    results.terms = scorer
+        .matched_terms
+        .iter()
+        .map(|&t| index.term(t).to_owned())
+        .collect();
+    // In a stable order: equal searches give equal results.
+    results.terms.sort_unstable();
     let mut ranked: Vec<(DocId, u8, f32)> = best
         .into_sorted()
         .into_iter()
@@ -1042,6 +1150,15 @@ fn run(
                 score,
                 matched: usize::from(matched),
                 snippet,
+                outlet: d.outlet.clone(),
+                lead: if d.title.is_none() {
+                    snippet::lead(d, LEAD_CHARS)
+                } else {
+                    None
+                },
+                statements: Vec::new(),
+                statement_count: 0,
+                doc,
             })
         })
         .collect();

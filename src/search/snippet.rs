@@ -146,6 +146,82 @@ pub fn snippet(doc: &Document, highlighter: &Highlighter) -> Vec<SnippetSpan> {
     )
 }
 
+/// A passage of `doc` (`start..end`: byte offsets into its text) as spans
+/// with the matched words marked, cut to a window around them when long;
+/// and how many words of the window are marked.
+pub fn passage(
+    doc: &Document,
+    start: usize,
+    end: usize,
+    highlighter: &Highlighter,
+) -> (Vec<SnippetSpan>, usize) {
+    let Some(text) = doc.text.get(start..end) else {
+        return (Vec::new(), 0);
+    };
+    let local = doc.lost_spaces_in(start, end);
+    let mut tokens: Vec<MarkedToken> = Vec::new();
+    text::for_each_token(text, &local, |t| {
+        let hit = !highlighter.is_empty() && highlighter.matches(&t);
+        tokens.push((t.start, t.end, hit));
+    });
+    if tokens.is_empty() {
+        let whole = (!text.is_empty()).then(|| SnippetSpan {
+            text: text.to_owned(),
+            mark: false,
+        });
+        return (whole.into_iter().collect(), 0);
+    }
+    let (first, marks, _) = densest_window(text, &tokens);
+    let last = (first + WINDOW_TOKENS).min(tokens.len());
+    (
+        spans(text, &tokens[first..last], first > 0, last < tokens.len()),
+        marks,
+    )
+}
+
+/// The opening words of a document's text, for a document without a title
+/// (at most `max_chars` characters, cut between words, "…" when cut).
+pub fn lead(doc: &Document, max_chars: usize) -> Option<String> {
+    let block = doc
+        .article_blocks()
+        .find(|b| b.kind == BlockKind::Body || b.kind == BlockKind::Heading)?;
+    let text = doc.block_text(block).trim();
+    if text.is_empty() {
+        return None;
+    }
+    if text.chars().count() <= max_chars {
+        return Some(text.to_owned());
+    }
+    let cut = text
+        .char_indices()
+        .nth(max_chars)
+        .map_or(text.len(), |(i, _)| i);
+    let head = &text[..cut];
+    // Back to the last space, unless that loses most of it.
+    let head = match head.rfind(char::is_whitespace) {
+        Some(at) if at > cut / 2 => &head[..at],
+        _ => head,
+    };
+    Some(format!(
+        "{}…",
+        head.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == ':')
+    ))
+}
+
+/// How many words of `text` are matched terms (a speaker's name, say).
+pub fn marked_words(text: &str, highlighter: &Highlighter) -> usize {
+    if highlighter.is_empty() {
+        return 0;
+    }
+    let mut n = 0;
+    text::for_each_token(text, &[], |t| {
+        if highlighter.matches(&t) {
+            n += 1;
+        }
+    });
+    n
+}
+
 /// The window of `WINDOW_TOKENS` tokens with the most distinct matched
 /// words: (first token, marks, distinct marked words).
 fn densest_window(text: &str, tokens: &[MarkedToken]) -> (usize, usize, usize) {

@@ -4,98 +4,87 @@
 // Vanilla JS in a Shadow DOM. Every string from the corpus or the query is
 // inserted as text (textContent / text nodes), never as markup; no eval, no
 // inline handlers. `loadEngine()` is provided by the build (wasm inlined, or
-// fetched beside this script) and shared by every instance on the page.
+// fetched beside this script) and shared by every instance on the page. The
+// views (views/*.js) draw into the element's main region; this file holds
+// state, routing, keyboard and the frame around them.
 
-const STRINGS = {
-  fr: {
-    brand: 'recoupe',
-    searchLabel: 'Rechercher dans le corpus',
-    placeholder: 'Rechercher : Latchine, « soldats de la paix », -Hadrout…',
-    loading: 'Chargement du corpus…',
-    prompt: 'Tapez une recherche. « / » place le curseur dans la recherche.',
-    none: 'Aucun document',
-    one: '1 document',
-    many: (n) => `${n} documents`,
-    answer: (count, q, time) => `${count} pour « ${q} » (${time})`,
-    lessThanMs: '< 1 ms',
-    results: 'Résultats',
-    pages: 'Pages de résultats',
-    previous: '← Précédents',
-    next: 'Suivants →',
-    pageOf: (p, n) => `page ${p} / ${n}`,
-    back: '← Retour aux résultats',
-    unknownDate: 'date inconnue',
-    showRemoved: (n) => `Afficher le texte retiré (${n})`,
-    hideRemoved: 'Masquer le texte retiré',
-    corpusSize: (n) => `${n} documents dans le corpus`,
-    searchFailed: 'Recherche impossible : ',
-    loadFailed: 'Impossible de charger le corpus : ',
-    notFound: 'Document introuvable : ',
-    documentOf: (id, q) => `Document ${id}` + (q ? ` — recherche « ${q} »` : ''),
-    switchLang: 'English',
-    switchLangLabel: 'Switch the interface to English',
-    months: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août',
-      'septembre', 'octobre', 'novembre', 'décembre'],
-  },
-  en: {
-    brand: 'recoupe',
-    searchLabel: 'Search the corpus',
-    placeholder: 'Search: Latchine, "soldats de la paix", -Hadrout…',
-    loading: 'Loading the corpus…',
-    prompt: 'Type a search. "/" puts the cursor in the search box.',
-    none: 'No document',
-    one: '1 document',
-    many: (n) => `${n} documents`,
-    answer: (count, q, time) => `${count} for "${q}" (${time})`,
-    lessThanMs: '< 1 ms',
-    results: 'Results',
-    pages: 'Result pages',
-    previous: '← Previous',
-    next: 'Next →',
-    pageOf: (p, n) => `page ${p} of ${n}`,
-    back: '← Back to results',
-    unknownDate: 'date unknown',
-    showRemoved: (n) => `Show removed text (${n})`,
-    hideRemoved: 'Hide removed text',
-    corpusSize: (n) => `${n} documents in the corpus`,
-    searchFailed: 'Search failed: ',
-    loadFailed: 'The corpus cannot be loaded: ',
-    notFound: 'No such document: ',
-    documentOf: (id, q) => `Document ${id}` + (q ? ` — search "${q}"` : ''),
-    switchLang: 'Français',
-    switchLangLabel: "Passer l'interface en français",
-    months: ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August',
-      'September', 'October', 'November', 'December'],
-  },
-};
+const VIEWS = ['search', 'conflicts', 'timeline', 'compare', 'document'];
+/** The views in the navigation; each needs the engine function of its name. */
+const NAV_VIEWS = ['search', 'conflicts', 'timeline', 'compare'];
 
-const PER_PAGE = 10;
+/** Every field of a state; a view reads the ones it needs. */
+const EMPTY_STATE = Object.freeze({
+  view: 'search', q: '', page: 1, outlets: [], speakers: [], sides: [], months: [],
+  doc: null, statement: null, at: null, conflict: null, claim: '',
+  source: '', in: '', from: '', to: '',
+});
 
-/** Creates an element; children are nodes or strings (made text nodes). */
-function el(tag, props, ...children) {
-  const node = document.createElement(tag);
-  for (const [key, value] of Object.entries(props || {})) {
-    if (value === undefined || value === null || value === false) continue;
-    if (key === 'className') node.className = value;
-    else if (key === 'text') node.textContent = value;
-    else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
-    else node.setAttribute(key, value === true ? '' : String(value));
+/** A state as URL parameters (a hash that reopens the view). */
+function stateToParams(state) {
+  const params = new URLSearchParams();
+  const set = (key, value) => { if (value) params.set(key, String(value)); };
+  const each = (key, values) => { for (const v of values || []) params.append(key, v); };
+  if (state.view !== 'search' && state.view !== 'document') params.set('view', state.view);
+  switch (state.view) {
+    case 'document':
+      set('doc', state.doc); set('s', state.statement); set('at', state.at); set('q', state.q);
+      break;
+    case 'compare':
+      set('statement', state.statement); set('conflict', state.conflict); set('claim', state.claim);
+      break;
+    case 'timeline':
+      set('source', state.source); set('in', state.in); set('from', state.from); set('to', state.to);
+      break;
+    case 'conflicts':
+      break;
+    default:
+      set('q', state.q);
+      if (state.page > 1) set('p', state.page);
+      each('outlet', state.outlets); each('speaker', state.speakers);
+      each('side', state.sides); each('month', state.months);
   }
-  for (const child of children.flat()) {
-    if (child === null || child === undefined || child === false) continue;
-    node.append(typeof child === 'string' ? document.createTextNode(child) : child);
-  }
-  return node;
+  return params;
 }
 
-function errorText(error) {
-  return (error && error.message) || String(error);
+function stateFromParams(params) {
+  const get = (key) => params.get(key) || '';
+  let view = get('view');
+  if (!VIEWS.includes(view)) view = params.get('doc') ? 'document' : 'search';
+  return {
+    ...EMPTY_STATE,
+    view,
+    q: get('q'),
+    page: Math.max(1, Math.floor(Number(get('p'))) || 1),
+    outlets: params.getAll('outlet'),
+    speakers: params.getAll('speaker'),
+    sides: params.getAll('side'),
+    months: params.getAll('month'),
+    doc: params.get('doc'),
+    statement: params.get(view === 'document' ? 's' : 'statement'),
+    at: params.get('at'),
+    conflict: params.get('conflict'),
+    claim: get('claim'),
+    source: get('source'),
+    in: get('in'),
+    from: get('from'),
+    to: get('to'),
+  };
 }
 
 let enginePromise = null;
+const progressListeners = new Set();
+let lastProgress = ['unpack', 0];
 /** The engine, loaded once for every instance on the page. */
-function engine() {
-  if (!enginePromise) enginePromise = loadEngine();
+function engine(onProgress) {
+  progressListeners.add(onProgress);
+  onProgress(...lastProgress);
+  if (!enginePromise) {
+    enginePromise = loadEngine((phase, fraction) => {
+      lastProgress = [phase, fraction];
+      for (const listener of progressListeners) listener(phase, fraction);
+    });
+    enginePromise.finally(() => progressListeners.clear());
+  }
   return enginePromise;
 }
 
@@ -108,6 +97,8 @@ function styles() {
   return sheet;
 }
 
+const nextFrame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
 class RecoupeExplorer extends HTMLElement {
   static get observedAttributes() {
     return ['query', 'view', 'lang', 'theme'];
@@ -116,8 +107,12 @@ class RecoupeExplorer extends HTMLElement {
   constructor() {
     super();
     this.api = null;
-    this.state = { view: 'search', q: '', page: 1, doc: null };
+    this.state = { ...EMPTY_STATE };
+    /** Past states of an embedded instance (the full page uses the browser's history). */
+    this.past = [];
     this.pendingFrame = 0;
+    this.phase = null;
+    this.ui = {};
     const root = this.attachShadow({ mode: 'open' });
     root.adoptedStyleSheets = [styles()];
     this.onHashChange = () => this.applyHash();
@@ -127,11 +122,20 @@ class RecoupeExplorer extends HTMLElement {
   }
 
   get t() {
-    return STRINGS[this.getAttribute('lang') === 'en' ? 'en' : 'fr'];
+    return STRINGS[this.lang];
+  }
+
+  get lang() {
+    return this.getAttribute('lang') === 'en' ? 'en' : 'fr';
   }
 
   get hashRouting() {
     return this.getAttribute('routing') === 'hash';
+  }
+
+  /** Does the engine offer this function? (Views appear with their API.) */
+  has(name) {
+    return Boolean(this.api) && typeof this.api[name] === 'function';
   }
 
   connectedCallback() {
@@ -142,13 +146,17 @@ class RecoupeExplorer extends HTMLElement {
     // embedded instances react to keys pressed inside them.
     (this.hashRouting ? document : this.shadowRoot).addEventListener('keydown', this.onKeyDown);
     if (this.hashRouting) window.addEventListener('hashchange', this.onHashChange);
-    this.setStatus(this.t.loading);
-    this.shadowRoot.querySelector('.status').append(el('progress', { className: 'progress', 'aria-hidden': 'true' }));
-    engine().then((api) => {
-      if (!this.isConnected) return;
+    if (this.api) {
+      this.ready();
+      return;
+    }
+    engine((phase, fraction) => this.showProgress(phase, fraction)).then(async (api) => {
+      if (!this.isConnected || this.api) return;
+      this.showProgress('open', null);
+      await nextFrame(); // let the progress show before the corpus opens
       this.api = api;
       this.ready();
-    }, (error) => this.setStatus(this.t.loadFailed + errorText(error), true));
+    }, (error) => this.failed(error));
   }
 
   disconnectedCallback() {
@@ -159,26 +167,30 @@ class RecoupeExplorer extends HTMLElement {
   }
 
   attributeChangedCallback(name, oldValue, value) {
-    if (oldValue === value || !this.shadowRoot.firstChild) return;
-    if (name === 'theme') this.applyTheme();
-    else if (name === 'lang') {
+    if (oldValue === value || !this.ui.root) return;
+    if (name === 'theme') {
+      this.applyTheme();
+      this.buildTools();
+    } else if (name === 'lang') {
       this.buildSkeleton();
       if (this.api) this.ready();
     } else if (name === 'query' && !this.hashRouting) {
-      this.state = { view: 'search', q: value || '', page: 1, doc: null };
-      this.render();
-    } else if (name === 'view' && !this.hashRouting) {
-      this.state = { ...this.state, view: value || 'search' };
-      this.render();
+      this.go({ view: 'search', q: value || '' }, false);
+    } else if (name === 'view' && !this.hashRouting && VIEWS.includes(value)) {
+      this.go({ ...this.state, view: value }, false);
     }
   }
 
   applyTheme() {
-    const theme = this.getAttribute('theme');
-    const dark = theme === 'dark' || (theme !== 'light' && this.scheme.matches);
-    this.dataset.theme = dark ? 'dark' : 'light';
+    this.dataset.theme = this.dark ? 'dark' : 'light';
   }
 
+  get dark() {
+    const theme = this.getAttribute('theme');
+    return theme === 'dark' || (theme !== 'light' && this.scheme.matches);
+  }
+
+  // ---- the frame ------------------------------------------------------
   buildSkeleton() {
     const t = this.t;
     const input = el('input', {
@@ -186,233 +198,389 @@ class RecoupeExplorer extends HTMLElement {
       placeholder: t.placeholder, 'aria-label': t.searchLabel, disabled: !this.api,
       oninput: () => this.typed(),
     });
-    if (this.state.q) input.value = this.state.q;
+    input.value = this.state.q;
     const form = el('form', {
       className: 'search', role: 'search',
       onsubmit: (event) => { event.preventDefault(); this.submitted(); },
     }, input, el('kbd', { className: 'hint', 'aria-hidden': 'true' }, '/'));
-    const langButton = el('button', {
-      type: 'button', className: 'tool', lang: t === STRINGS.fr ? 'en' : 'fr',
-      'aria-label': t.switchLangLabel,
-      onclick: () => this.setAttribute('lang', t === STRINGS.fr ? 'en' : 'fr'),
-    }, t.switchLang);
-    this.shadowRoot.replaceChildren(el('div', { className: 'root', lang: t === STRINGS.fr ? 'fr' : 'en' },
-      el('header', { className: 'top', role: 'banner' },
-        el('p', { className: 'brand' }, el('span', { 'aria-hidden': 'true' }, '◧ '), t.brand),
-        form,
-        el('div', { className: 'tools' }, langButton)),
-      el('main', { className: 'body' },
-        el('p', { className: 'status', role: 'status', 'aria-live': 'polite' }),
-        el('section', { className: 'results', 'aria-label': t.results, tabindex: '-1' }),
-        el('article', { className: 'document', hidden: true, tabindex: '-1' })),
-      el('footer', { className: 'foot', role: 'contentinfo' }, el('span', { className: 'corpus-info' }))));
+    const brand = el(this.hashRouting ? 'h1' : 'p', { className: 'brand' },
+      el('span', { className: 'logo', 'aria-hidden': 'true' }, '◧'), ' ', t.brand,
+      el('span', { className: 'tagline' }, ' · ' + t.tagline));
+    this.ui = {
+      input,
+      tools: el('div', { className: 'tools' }),
+      nav: el('nav', { className: 'views', 'aria-label': t.views }),
+      status: el('p', { className: 'status', role: 'status', 'aria-live': 'polite' }),
+      progress: el('div', { className: 'progress-box' }),
+      main: el('main', { className: 'body', tabindex: '-1' }),
+      info: el('span', { className: 'corpus-info' }),
+    };
+    this.ui.root = el('div', { className: 'root', lang: this.lang },
+      el('header', { className: 'top' }, brand, form, this.ui.tools),
+      this.ui.nav,
+      el('div', { className: 'frame' }, this.ui.status, this.ui.progress, this.ui.main),
+      el('footer', { className: 'foot' }, this.ui.info));
+    this.shadowRoot.replaceChildren(this.ui.root);
+    this.buildTools();
+    this.buildNav();
+    if (!this.api) this.showProgress(...lastProgress);
+  }
+
+  buildTools() {
+    const t = this.t;
+    const other = this.lang === 'fr' ? 'en' : 'fr';
+    this.ui.tools.replaceChildren(
+      el('button', {
+        type: 'button', className: 'tool', 'aria-pressed': String(this.dark),
+        onclick: () => this.setAttribute('theme', this.dark ? 'light' : 'dark'),
+      }, el('span', { 'aria-hidden': 'true' }, this.dark ? '☀ ' : '☾ '), t.themeDark),
+      el('button', {
+        type: 'button', className: 'tool', lang: other, 'aria-label': t.switchLangLabel,
+        onclick: () => this.setAttribute('lang', other),
+      }, t.switchLang));
+  }
+
+  buildNav() {
+    const t = this.t;
+    const links = NAV_VIEWS.filter((view) => !this.api || this.has(view)).map((view) => {
+      const current = this.state.view === view || (view === 'search' && this.state.view === 'document');
+      const target = view === 'search' ? { view, q: this.state.q } : { view };
+      return el('li', {}, this.link(target, {
+        className: 'view-link', 'aria-current': current ? 'page' : null, dataset: { view },
+      }, t.viewNames[view]));
+    });
+    this.ui.nav.hidden = !this.api || links.length < 2;
+    this.ui.nav.replaceChildren(el('ul', {}, links));
+  }
+
+  showProgress(phase, fraction) {
+    if (this.api || !this.ui.progress) return;
+    const t = this.t;
+    if (phase !== this.phase) {
+      this.phase = phase;
+      this.setStatus(t.phases[phase] || t.loading);
+    }
+    let bar = this.ui.progress.querySelector('progress');
+    if (!bar) {
+      bar = el('progress', { className: 'progress', max: '1', 'aria-label': t.loading });
+      this.ui.progress.replaceChildren(bar);
+    }
+    let percent = this.ui.progress.querySelector('.percent');
+    if (!percent) {
+      percent = el('span', { className: 'percent meta', 'aria-hidden': 'true' });
+      this.ui.progress.append(percent);
+    }
+    if (typeof fraction === 'number') {
+      bar.value = Math.min(1, Math.max(0, fraction));
+      percent.textContent = `${Math.round(bar.value * 100)}\u00a0%`;
+    } else {
+      bar.removeAttribute('value'); // indeterminate
+      percent.textContent = '';
+    }
+  }
+
+  failed(error) {
+    this.ui.progress.replaceChildren();
+    this.setStatus(this.t.loadFailed + errorText(error), true);
   }
 
   $(selector) {
     return this.shadowRoot.querySelector(selector);
   }
 
+  /** The live region: read out in every view, shown in the search view
+   *  (elsewhere the view's own heading says as much), errors always. */
   setStatus(text, isError) {
-    const status = this.$('.status');
-    status.textContent = text;
+    const status = this.ui.status;
+    if (status.textContent !== text) status.textContent = text;
     status.classList.toggle('error', Boolean(isError));
+    status.classList.toggle('visually-hidden', Boolean(this.api) && !isError && this.state.view !== 'search');
+  }
+
+  /**
+   * An engine answer that does not change while the page is open (the
+   * corpus is fixed): conflicts, a timeline, the speakers. Kept for the
+   * last few questions, so "show more" or a language switch does not ask
+   * a large corpus again.
+   */
+  cached(name, arg) {
+    if (!this.answers) this.answers = new Map();
+    const key = name + ' ' + JSON.stringify(arg === undefined ? null : arg);
+    if (!this.answers.has(key)) {
+      if (this.answers.size >= 16) this.answers.delete(this.answers.keys().next().value);
+      this.answers.set(key, arg === undefined ? this.api[name]() : this.api[name](arg));
+    }
+    return this.answers.get(key);
+  }
+
+  /**
+   * An evidence's words with the spaces its source lost shown back
+   * ("ontattaqué" → "ont attaqué"), as the document view shows them. The
+   * passage must be the document's text at its offsets; else it is kept.
+   */
+  readable(evidence) {
+    const text = (evidence && evidence.text) || '';
+    if (!evidence || utf8.encode(text).length !== evidence.end - evidence.start) return text;
+    let doc;
+    try {
+      doc = this.cached('document', evidence.doc);
+    } catch {
+      return text;
+    }
+    const inside = [];
+    for (const block of doc.blocks) {
+      for (const at of block.spaces || []) {
+        const p = block.start + at;
+        if (p > evidence.start && p < evidence.end) inside.push(p - evidence.start);
+      }
+    }
+    if (!inside.length) return text;
+    const toIndex = byteToIndex(text);
+    let out = '';
+    let last = 0;
+    for (const at of inside.map(toIndex).sort((a, b) => a - b)) {
+      out += text.slice(last, at) + ' ';
+      last = at;
+    }
+    return out + text.slice(last);
+  }
+
+  /** Every document's summary, read once. */
+  docs() {
+    if (!this.docList) this.docList = this.api.documents();
+    return this.docList;
+  }
+
+  /** A document as a reader names it: its title, its opening words, its id. */
+  docLabel(id, max = 60) {
+    if (!this.docIndex) this.docIndex = new Map(this.docs().map((d) => [d.id, d]));
+    const d = this.docIndex.get(id);
+    const label = d ? d.title || d.lead || id : id;
+    if (label.length <= max) return label;
+    const cut = label.slice(0, max);
+    const space = cut.lastIndexOf(' ');
+    return (space > max / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:…]+$/, '') + '…';
   }
 
   ready() {
-    const input = this.$('.q');
-    input.disabled = false;
+    const t = this.t;
+    let count;
     try {
-      this.$('.corpus-info').textContent = this.t.corpusSize(this.api.documents().length);
+      count = this.docs().length;
     } catch (error) {
-      this.setStatus(this.t.loadFailed + errorText(error), true);
+      this.failed(error);
       return;
     }
+    this.ui.progress.replaceChildren();
+    this.ui.input.disabled = false;
+    this.ui.info.textContent = t.corpusSize(count);
     if (this.hashRouting) this.applyHash();
     else {
-      this.state.q = this.getAttribute('query') || this.state.q;
+      const view = this.getAttribute('view');
+      this.state = {
+        ...this.state,
+        q: this.state.q || this.getAttribute('query') || '',
+        view: VIEWS.includes(view) && this.state.view === 'search' ? view : this.state.view,
+      };
       this.render();
     }
-    if (this.hashRouting && this.state.view !== 'document') input.focus();
+    if (this.hashRouting && this.state.view === 'search') this.ui.input.focus();
   }
 
   // ---- state and routing ---------------------------------------------
   applyHash() {
-    const params = new URLSearchParams(location.hash.replace(/^#/, ''));
-    const doc = params.get('doc');
-    this.state = {
-      view: doc ? 'document' : 'search',
-      q: params.get('q') || '',
-      page: Math.max(1, Number(params.get('p')) || 1),
-      doc,
-    };
-    this.render();
+    this.state = stateFromParams(new URLSearchParams(location.hash.replace(/^#/, '')));
+    const back = history.state && history.state.focus;
+    this.render({ focus: !back && this.state.view !== 'search' });
+    if (back) this.refocus(back);
   }
 
-  /** Moves to a new state; `push` makes it a step back/forward can reach. */
-  go(state, push) {
-    this.state = { view: 'search', q: '', page: 1, doc: null, ...state };
-    if (this.hashRouting) {
-      const params = new URLSearchParams();
-      if (this.state.q) params.set('q', this.state.q);
-      if (this.state.page > 1) params.set('p', String(this.state.page));
-      if (this.state.doc) params.set('doc', this.state.doc);
-      const hash = '#' + params.toString();
-      if (hash !== location.hash && !(hash === '#' && !location.hash)) {
-        if (push) history.pushState(null, '', hash);
-        else history.replaceState(null, '', hash);
-      }
+  /** The control with this key, focused again (what the reader left from). */
+  refocus(key) {
+    const target = [...this.ui.main.querySelectorAll('[data-key]')].find((n) => n.dataset.key === key);
+    if (target) {
+      target.focus({ preventScroll: true });
+      target.scrollIntoView({ block: 'nearest' });
     }
-    this.render();
   }
 
+  /** The hash of a state (also the href of links to it). */
+  hashOf(state) {
+    const text = stateToParams({ ...EMPTY_STATE, ...state }).toString();
+    return '#' + text;
+  }
+
+  /**
+   * Moves to a new state; `push` makes it a step that back and forward
+   * reach. `focus` moves the keyboard focus to the new view's heading.
+   */
+  go(state, push, { focus = push } = {}) {
+    const next = { ...EMPTY_STATE, ...state };
+    // Where the reader leaves from, to focus it again when they come back.
+    const active = this.shadowRoot.activeElement;
+    const from = active && active.dataset && active.dataset.key;
+    if (this.hashRouting) {
+      const hash = this.hashOf(next);
+      if (hash !== location.hash && !(hash === '#' && !location.hash)) {
+        const depth = (history.state && history.state.recoupe) || 0;
+        if (push) {
+          history.replaceState({ ...history.state, recoupe: depth, focus: from }, '', location.href);
+          history.pushState({ recoupe: depth + 1 }, '', hash);
+        } else {
+          history.replaceState({ recoupe: depth }, '', hash);
+        }
+      }
+    } else if (push) {
+      this.past.push({ state: this.state, focus: from });
+      if (this.past.length > 100) this.past.shift();
+    }
+    this.state = next;
+    this.render({ focus });
+  }
+
+  /** Back to where the reader came from (or to the search, on a first view). */
   back() {
-    if (this.hashRouting) history.back();
-    else this.go({ q: this.state.q, page: this.state.page });
+    if (this.hashRouting) {
+      if (history.state && history.state.recoupe > 0) history.back();
+      else this.go({ view: 'search', q: this.state.q }, false, { focus: true });
+    } else if (this.past.length) {
+      const { state, focus } = this.past.pop();
+      this.state = state;
+      this.render({ focus: !focus });
+      if (focus) this.refocus(focus);
+    } else {
+      this.go({ view: 'search', q: this.state.q }, false, { focus: true });
+    }
+  }
+
+  /** A link to a state: a real href (middle-click works on the full page). */
+  link(state, props, ...children) {
+    const { emit: detail, ...rest } = props || {};
+    return el('a', {
+      ...rest,
+      href: this.hashOf(state),
+      onclick: (event) => {
+        if (this.hashRouting && (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey)) {
+          return; // a new tab or window opens the same view
+        }
+        event.preventDefault();
+        this.go(state, true);
+        if (detail) this.emit(detail);
+      },
+    }, ...children);
+  }
+
+  /** Tells the host page what the reader picked. */
+  emit(detail) {
+    this.dispatchEvent(new CustomEvent('select', { detail, bubbles: true, composed: true }));
   }
 
   typed() {
     // One search per frame, however fast the keys come.
     cancelAnimationFrame(this.pendingFrame);
-    this.pendingFrame = requestAnimationFrame(() => this.go({ q: this.$('.q').value }, false));
+    this.pendingFrame = requestAnimationFrame(() => {
+      const q = this.ui.input.value;
+      const s = this.state;
+      // Typing starts a new search (filters stay while the query is refined).
+      const keep = s.view === 'search' ? { outlets: s.outlets, speakers: s.speakers, sides: s.sides, months: s.months } : {};
+      this.go({ view: 'search', q, ...keep }, s.view !== 'search', { focus: false });
+    });
   }
 
   submitted() {
-    this.go({ q: this.$('.q').value }, true);
-    const first = this.$('.hit a');
+    cancelAnimationFrame(this.pendingFrame);
+    const s = this.state;
+    const keep = s.view === 'search' ? { outlets: s.outlets, speakers: s.speakers, sides: s.sides, months: s.months } : {};
+    this.go({ view: 'search', q: this.ui.input.value, ...keep }, true, { focus: false });
+    const first = this.ui.main.querySelector('[data-nav]');
     if (first) first.focus();
   }
 
   keyDown(event) {
-    const input = this.$('.q');
-    const inField = event.composedPath().some((n) => n instanceof HTMLInputElement || n instanceof HTMLTextAreaElement);
-    if (event.key === '/' && !inField) {
+    if (event.defaultPrevented || event.ctrlKey || event.metaKey || event.altKey) return;
+    const path = event.composedPath();
+    const target = path[0];
+    const typing = target instanceof HTMLInputElement || target instanceof HTMLTextAreaElement
+      || target instanceof HTMLSelectElement;
+    const input = this.ui.input;
+    if (event.key === '/' && !typing) {
       event.preventDefault();
       input.focus();
       input.select();
-    } else if (event.key === 'Escape' && this.state.view === 'document') {
-      event.preventDefault();
-      this.back();
-    } else if ((event.key === 'ArrowDown' || event.key === 'ArrowUp') && this.state.view === 'search') {
-      const links = [...this.shadowRoot.querySelectorAll('.hit a')];
-      if (!links.length) return;
-      const at = links.indexOf(this.shadowRoot.activeElement);
-      if (at === -1 && event.key === 'ArrowUp') return;
-      event.preventDefault();
-      const next = event.key === 'ArrowDown' ? Math.min(at + 1, links.length - 1) : at - 1;
-      if (next < 0) input.focus();
-      else links[next].focus();
-    }
-  }
-
-  render() {
-    if (!this.api) return;
-    const input = this.$('.q');
-    if (this.shadowRoot.activeElement !== input && input.value !== this.state.q) input.value = this.state.q;
-    if (this.state.view === 'document' && this.state.doc) this.renderDocument();
-    else this.renderResults();
-  }
-
-  // ---- views ----------------------------------------------------------
-  formatDate(date) {
-    if (!date) return this.t.unknownDate;
-    const [y, m, d] = String(date).split('-');
-    const month = this.t.months[Number(m) - 1];
-    if (!month) return y;
-    return (d ? Number(d) + ' ' : '') + month + ' ' + y;
-  }
-
-  renderResults() {
-    const t = this.t;
-    const { q, page } = this.state;
-    this.$('.document').hidden = true;
-    const results = this.$('.results');
-    results.hidden = false;
-    results.replaceChildren();
-    if (!q.trim()) {
-      this.setStatus(t.prompt);
-      return;
-    }
-    let answer;
-    try {
-      answer = this.api.search(q, { page, perPage: PER_PAGE, prefix: true });
-    } catch (error) {
-      this.setStatus(t.searchFailed + errorText(error), true);
-      return;
-    }
-    const time = answer.tookMs < 1 ? t.lessThanMs : Math.round(answer.tookMs) + ' ms';
-    const count = answer.total === 0 ? t.none : answer.total === 1 ? t.one : t.many(answer.total);
-    this.setStatus(t.answer(count, q.trim(), time) + (answer.message ? ' — ' + answer.message : ''));
-    const list = el('ol', { className: 'hits', start: (page - 1) * PER_PAGE + 1 });
-    for (const hit of answer.hits) {
-      const snippet = el('p', { className: 'snippet' },
-        hit.snippet.map((span) => (span.mark ? el('mark', {}, span.text) : span.text)));
-      const open = (event) => {
+    } else if (event.key === 'Escape') {
+      if (target === input && input.value) {
         event.preventDefault();
-        this.openDocument(hit.id);
-      };
-      const params = new URLSearchParams({ q, doc: hit.id });
-      list.append(el('li', { className: 'hit', 'data-id': hit.id },
-        el('a', { href: '#' + params.toString(), onclick: open }, hit.title || hit.id),
-        el('div', { className: 'meta' }, hit.id + ' · ' + this.formatDate(hit.date)),
-        snippet));
-    }
-    results.append(list);
-    const pages = Math.ceil(answer.total / PER_PAGE);
-    if (pages > 1) {
-      const goTo = (p) => () => this.go({ q, page: p }, true);
-      results.append(el('nav', { className: 'pager', 'aria-label': t.pages },
-        el('button', { type: 'button', disabled: page <= 1, onclick: goTo(page - 1) }, t.previous),
-        el('span', { className: 'meta' }, t.pageOf(page, pages)),
-        el('button', { type: 'button', disabled: page >= pages, onclick: goTo(page + 1) }, t.next)));
+        input.value = '';
+        this.typed();
+      } else if (this.state.view === 'document' || this.state.view === 'compare') {
+        event.preventDefault();
+        this.back();
+      }
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      if (typing && target !== input) return;
+      const items = [...this.ui.main.querySelectorAll('[data-nav]')].filter((n) => n.offsetParent !== null);
+      if (!items.length) return;
+      const at = items.indexOf(this.shadowRoot.activeElement);
+      if (target !== input && at === -1) return; // arrows elsewhere keep their meaning
+      event.preventDefault();
+      const next = event.key === 'ArrowDown' ? Math.min(at + 1, items.length - 1) : at - 1;
+      if (next < 0) input.focus();
+      else {
+        items[next].focus();
+        items[next].scrollIntoView({ block: 'nearest' });
+      }
     }
   }
 
-  openDocument(id) {
-    this.go({ view: 'document', q: this.state.q, page: this.state.page, doc: id }, true);
-    this.dispatchEvent(new CustomEvent('select', {
-      detail: { type: 'document', id }, bubbles: true, composed: true,
-    }));
-  }
-
-  renderDocument() {
-    const t = this.t;
-    const { doc: id, q } = this.state;
-    let doc;
+  // ---- views ------------------------------------------------------------
+  render({ focus = false } = {}) {
+    if (!this.api) return;
+    const input = this.ui.input;
+    if (this.shadowRoot.activeElement !== input && input.value !== this.state.q
+      && (this.state.view === 'search' || this.state.view === 'document')) input.value = this.state.q;
+    this.buildNav();
+    const renderers = {
+      search: renderSearch, document: renderDocument, conflicts: renderConflicts,
+      compare: renderCompare, timeline: renderTimeline,
+    };
+    const main = this.ui.main;
+    main.dataset.view = this.state.view;
+    this.setStatus('');
     try {
-      doc = this.api.document(id);
+      renderers[this.state.view](this);
     } catch (error) {
-      this.setStatus(t.notFound + errorText(error), true);
+      main.replaceChildren();
+      this.setStatus(this.t.viewFailed + errorText(error), true);
       return;
     }
-    this.$('.results').hidden = true;
-    const view = this.$('.document');
-    view.hidden = false;
-    view.classList.remove('show-removed');
-    let removed = 0;
-    const blocks = [];
-    for (const block of doc.blocks) {
-      if (block.kind === 'title') continue;
-      if (block.kind === 'boilerplate') removed += 1;
-      blocks.push(el('p', { className: 'block-' + block.kind }, block.text));
+    if (focus) {
+      const heading = main.querySelector('[data-focus]') || main.querySelector('h2');
+      if (heading) {
+        if (!heading.hasAttribute('tabindex')) heading.setAttribute('tabindex', '-1');
+        heading.focus({ preventScroll: true });
+        // A passage or statement led to: in the middle of the screen.
+        heading.scrollIntoView({ block: heading.matches('h2') ? 'nearest' : 'center' });
+      }
     }
-    const toggle = removed ? el('button', {
-      type: 'button', className: 'back', 'aria-pressed': 'false',
-      onclick: (event) => {
-        const shown = view.classList.toggle('show-removed');
-        event.currentTarget.textContent = shown ? t.hideRemoved : t.showRemoved(removed);
-        event.currentTarget.setAttribute('aria-pressed', String(shown));
-      },
-    }, t.showRemoved(removed)) : null;
-    view.replaceChildren(...[
-      el('button', { type: 'button', className: 'back', onclick: () => this.back() }, t.back),
-      el('h2', {}, doc.title || doc.id),
-      el('p', { className: 'meta' },
-        doc.id + ' · ' + this.formatDate(doc.date) + (doc.outlet ? ' · ' + doc.outlet : '')),
-      ...blocks,
-      toggle,
-    ].filter(Boolean));
-    this.setStatus(t.documentOf(doc.id, q));
-    view.focus();
+  }
+
+  /** Replaces the main region's content, keeping the focused control focused. */
+  fill(...nodes) {
+    const active = this.shadowRoot.activeElement;
+    const key = active && active.dataset ? active.dataset.key : null;
+    this.ui.main.replaceChildren(...nodes.flat().filter(Boolean));
+    if (key) {
+      const again = [...this.ui.main.querySelectorAll('[data-key]')].find((n) => n.dataset.key === key);
+      if (again) again.focus({ preventScroll: true });
+    }
+  }
+
+  /** The view's title line: a heading, and a back button where one helps. */
+  heading(text, { back = false, level = 'h2' } = {}) {
+    const nodes = [];
+    if (back) nodes.push(el('button', { type: 'button', className: 'back', onclick: () => this.back() }, this.t.back));
+    nodes.push(el(level, { className: 'view-title', tabindex: '-1' }, text));
+    return nodes;
   }
 }
 
