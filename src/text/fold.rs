@@ -69,7 +69,9 @@ pub fn classify(c: char) -> CharClass {
 }
 
 /// Appends the folded form of `c` (lower case, no diacritics, ligatures
-/// spelled out) to `out`.
+/// spelled out) to `out`; an invisible character folds to nothing, as a
+/// combining mark does (a word keeps them inside it, its folded form not:
+/// "Kara\u{200B}bakh" is "karabakh").
 pub fn push_folded(c: char, out: &mut String) {
     if c.is_ascii() {
         out.push(c.to_ascii_lowercase());
@@ -93,6 +95,7 @@ pub fn push_folded(c: char, out: &mut String) {
         'đ' | 'Đ' => out.push('d'),
         'ł' | 'Ł' => out.push('l'),
         'ı' => out.push('i'),
+        _ if classify(c) == CharClass::Invisible => {}
         _ => {
             for lower in c.to_lowercase() {
                 decompose_canonical(lower, |d| {
@@ -191,7 +194,9 @@ mod tests {
                 c,
                 'œ' | 'Œ' | 'æ' | 'Æ' | 'ß' | 'ẞ' | 'ø' | 'Ø' | 'đ' | 'Đ' | 'ł' | 'Ł' | 'ı'
             );
-            if !special {
+            if classify(c) == CharClass::Invisible {
+                assert_eq!(fast, "", "{c:?}");
+            } else if !special {
                 assert_eq!(fast, general, "{c:?}");
             }
             let expected = if c == '\u{D7}' || c == '\u{F7}' {
@@ -232,5 +237,13 @@ mod tests {
         assert_eq!(fold("Ka\u{200B}ra\u{00AD}bakh"), "karabakh");
         assert_eq!(fold("2\u{202F}000"), "2 000");
         assert_eq!(fold("l\u{2019}accord"), "l'accord");
+        // Inside a word too, where the tokeniser folds one character at a time.
+        for c in [
+            '\u{200B}', '\u{00AD}', '\u{202C}', '\u{2069}', '\u{FEFF}', '\u{200F}',
+        ] {
+            let mut out = String::new();
+            push_folded(c, &mut out);
+            assert_eq!(out, "", "{c:?}");
+        }
     }
 }

@@ -421,4 +421,17 @@ mod tests {
             let _ = tokenize(s);
         }
     }
+
+    #[test]
+    fn invisible_characters_inside_a_word_are_not_part_of_its_form() {
+        // A zero-width space, a soft hyphen, a bidi pop in scraped text: the
+        // word is the one a reader sees, its span the text as stored.
+        let text = "Kara\u{200B}bakh Ha\u{AD}drout \u{202E}Erevan\u{202C} de\u{301}ploiement";
+        let toks = tokenize(text);
+        assert_eq!(
+            folded(text),
+            ["karabakh", "hadrout", "erevan", "deploiement"]
+        );
+        assert_eq!(&text[toks[0].start..toks[0].end], "Kara\u{200B}bakh");
+    }
 }
