@@ -160,7 +160,9 @@ fn read_number(toks: &[Tok], i: usize) -> Option<Read> {
             read.words = true;
         }
     }
-    Some(read)
+    // Hundreds of digits (or a multiplier on them) overflow to infinity: no
+    // count of anything, and no value JSON could carry.
+    read.value.is_finite().then_some(read)
 }
 
 /// The qualifier phrase ending right before `i`, and where it starts.
