@@ -19,6 +19,7 @@ use recoupe::compare::{CompareInput, TimelineFilter};
 use recoupe::corpus::load::ReadCorpus;
 use recoupe::corpus::{self, Limits};
 use recoupe::search::{SearchOptions, SearchResults, query::MAX_QUERY_CHARS};
+use recoupe::text::dates::span::Span;
 
 /// Strings a page must show as text and never run, and characters that
 /// must neither split a word nor hide one.
@@ -727,4 +728,59 @@ fn a_paragraph_of_dated_statements_gives_each_its_own_date() {
         let expected = format!("2020-{month}-{:02}", 1 + i % 28);
         assert_eq!(s.date.as_deref(), Some(expected.as_str()), "{}", s.content);
     }
+}
+
+#[test]
+fn long_filters_are_read_once_not_once_per_statement() {
+    // A filter typed or pasted into the page (a megabyte of words) is
+    // folded once: folding it again for every statement, fact or timeline
+    // entry made one call take seconds on a corpus of a few hundred.
+    let e = seeds();
+    let claims = e.claims().expect("claims");
+    let words = "accord ".repeat(150_000);
+    let filter = StatementFilter {
+        text: Some(words.clone()),
+        speaker: Some(words.clone()),
+        side: Some(words.clone()),
+        ..StatementFilter::default()
+    };
+    assert!(claims.statements(&filter).is_empty());
+    let by_text = StatementFilter {
+        text: Some(words.clone()),
+        ..StatementFilter::default()
+    };
+    let plain = StatementFilter {
+        text: Some("accord".into()),
+        ..StatementFilter::default()
+    };
+    assert_eq!(claims.statements(&by_text), claims.statements(&plain));
+    let facts = recoupe::claims::FactFilter {
+        text: Some(words.clone()),
+        ..Default::default()
+    };
+    assert!(claims.facts(&facts).is_empty());
+    let timeline = TimelineFilter {
+        from: Some(words.clone()),
+        to: Some(words),
+        speaker: None,
+        doc: None,
+    };
+    assert!(e.timeline(&timeline).expect("timeline").is_empty());
+    let november = TimelineFilter {
+        from: Some("2020-11-01".into()),
+        to: Some("2020-11-30".into()),
+        speaker: None,
+        doc: None,
+    };
+    // The period read once filters as before: exactly the entries whose
+    // date shares a day with November 2020.
+    let entries = e.timeline(&november).expect("timeline");
+    let all = e.timeline(&TimelineFilter::default()).expect("timeline");
+    let month = Span::parse("2020-11-01/2020-11-30").expect("a period");
+    let expected: Vec<_> = all
+        .into_iter()
+        .filter(|t| Span::parse(&t.date).is_some_and(|d| d.overlaps(&month)))
+        .collect();
+    assert!(!entries.is_empty());
+    assert_eq!(entries, expected);
 }

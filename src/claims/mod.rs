@@ -361,42 +361,61 @@ pub struct FactFilter {
     pub text: Option<String>,
 }
 
-fn contains_folded(haystack: &str, needle: &Option<String>) -> bool {
-    match needle {
-        None => true,
-        Some(n) => {
-            let h = fold(haystack);
-            fold(n).split_whitespace().all(|w| h.contains(w))
+/// The words a filter asks for, folded once, each once: a filter is tried
+/// on every statement, and a pasted megabyte folded again for each one made
+/// a single call take seconds.
+struct Words(Option<Vec<String>>);
+
+impl Words {
+    fn of(needle: &Option<String>) -> Words {
+        Words(needle.as_deref().map(|n| {
+            let mut words: Vec<String> = fold(n).split_whitespace().map(str::to_owned).collect();
+            words.sort_unstable();
+            words.dedup();
+            words
+        }))
+    }
+
+    /// Every word is in `haystack` (folded); no words asked: true.
+    fn all_in(&self, haystack: &str) -> bool {
+        match &self.0 {
+            None => true,
+            Some(words) => {
+                let h = fold(haystack);
+                words.iter().all(|w| h.contains(w.as_str()))
+            }
         }
     }
 }
 
 impl Claims {
     pub fn statements(&self, filter: &StatementFilter) -> Vec<&Statement> {
+        let speaker_id = filter.speaker.as_deref().map(str::parse::<u32>);
+        let speaker_words = Words::of(&filter.speaker);
+        let side = filter.side.as_deref().map(fold);
+        let text = Words::of(&filter.text);
         self.statements
             .iter()
             .filter(|s| filter.doc.as_ref().is_none_or(|d| &s.doc == d))
             .filter(|s| filter.kind.is_none_or(|k| s.kind == k))
-            .filter(|s| {
-                filter.speaker.as_ref().is_none_or(|sp| {
-                    sp.parse::<u32>().map_or_else(
-                        |_| contains_folded(&s.speaker, &filter.speaker),
-                        |id| id == s.speaker_id,
-                    )
-                })
+            .filter(|s| match speaker_id {
+                None => true,
+                Some(Ok(id)) => id == s.speaker_id,
+                Some(Err(_)) => speaker_words.all_in(&s.speaker),
             })
             .filter(|s| {
-                filter.side.as_ref().is_none_or(|side| {
+                side.as_ref().is_none_or(|side| {
                     s.side
                         .as_deref()
-                        .is_some_and(|x| fold(x).contains(&fold(side)))
+                        .is_some_and(|x| fold(x).contains(side.as_str()))
                 })
             })
-            .filter(|s| contains_folded(&s.content, &filter.text))
+            .filter(|s| text.all_in(&s.content))
             .collect()
     }
 
     pub fn facts(&self, filter: &FactFilter) -> Vec<&Fact> {
+        let text = Words::of(&filter.text);
         self.facts
             .iter()
             .filter(|f| filter.doc.as_ref().is_none_or(|d| &f.doc == d))
@@ -407,12 +426,7 @@ impl Claims {
                     .as_ref()
                     .is_none_or(|id| f.statement.as_ref() == Some(id))
             })
-            .filter(|f| {
-                contains_folded(
-                    &format!("{} {}", f.text, f.unit.as_deref().unwrap_or("")),
-                    &filter.text,
-                )
-            })
+            .filter(|f| text.all_in(&format!("{} {}", f.text, f.unit.as_deref().unwrap_or(""))))
             .collect()
     }
 }

@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::claims::{Claims, Statement};
 use crate::corpus::Document;
+use crate::text::dates::span::Span;
 
 pub use frames::Slot;
 pub use query::{Column, CompareInput, Comparison, Item, Mark, Question, compare};
@@ -149,6 +150,12 @@ impl Comparisons {
 
     pub fn timeline(&self, filter: &TimelineFilter) -> Vec<&TimelineEntry> {
         let speaker = filter.speaker.as_deref().map(crate::text::fold);
+        // Read once, not for every entry (a pasted megabyte made it slow).
+        let period = (filter.from.is_some() || filter.to.is_some()).then(|| {
+            let from = filter.from.as_deref().unwrap_or("0001-01-01");
+            let to = filter.to.as_deref().unwrap_or("9999-12-31");
+            Span::parse(&format!("{from}/{to}"))
+        });
         self.timeline
             .iter()
             .filter(|e| filter.doc.as_ref().is_none_or(|d| &e.evidence.doc == d))
@@ -157,13 +164,11 @@ impl Comparisons {
                     .as_ref()
                     .is_none_or(|s| crate::text::fold(&e.evidence.source.name).contains(s.as_str()))
             })
-            .filter(|e| {
-                if filter.from.is_none() && filter.to.is_none() {
-                    return true;
-                }
-                let from = filter.from.as_deref().unwrap_or("0001-01-01");
-                let to = filter.to.as_deref().unwrap_or("9999-12-31");
-                crate::text::dates::span::overlap(&e.date, &format!("{from}/{to}"))
+            .filter(|e| match &period {
+                None => true,
+                // An unreadable period holds no date.
+                Some(None) => false,
+                Some(Some(p)) => Span::parse(&e.date).is_some_and(|d| d.overlaps(p)),
             })
             .collect()
     }
