@@ -784,3 +784,77 @@ fn long_filters_are_read_once_not_once_per_statement() {
     assert!(!entries.is_empty());
     assert_eq!(entries, expected);
 }
+
+#[test]
+fn long_search_filter_lists_are_sets() {
+    // Filter lists from the page (documents, outlets, speakers, sides,
+    // months) as long as it likes: looked up in sets, the same answer as
+    // the short list, in time bounded by their length.
+    let e = seeds();
+    let noise: Vec<String> = (0..20_000).map(|i| format!("x{i}")).collect();
+    let with_noise = |real: &[&str]| -> Option<Vec<String>> {
+        Some(
+            noise
+                .iter()
+                .cloned()
+                .chain(real.iter().map(|s| (*s).to_owned()))
+                .collect(),
+        )
+    };
+    let ids: Vec<&str> = e.documents().iter().map(|d| d.id.as_str()).collect();
+    let outlets: Vec<&str> = e
+        .documents()
+        .iter()
+        .filter_map(|d| d.outlet.as_deref())
+        .collect();
+    let short = SearchOptions {
+        docs: Some(ids[..3].iter().map(|s| (*s).to_owned()).collect()),
+        months: Some(vec!["2020".into()]),
+        facets: true,
+        statements: 3,
+        ..SearchOptions::default()
+    };
+    let long = SearchOptions {
+        docs: with_noise(&ids[..3]),
+        months: with_noise(&["2020"]),
+        ..short.clone()
+    };
+    for q in ["Karabakh", "soldats de la paix", "accord"] {
+        let a = e.search(q, &short);
+        assert!(!a.hits.is_empty(), "{q}");
+        let b = e.search(q, &long);
+        assert_eq!(b.hits, a.hits, "{q}");
+        // Selected months stay listed (to be unselected), even those no
+        // document has; as many as were asked for.
+        let dates = &b.facets.as_ref().expect("facets asked for").dates;
+        assert_eq!(dates.len(), noise.len() + 1, "{q}");
+        assert!(dates.iter().any(|f| f.value == "2020" && f.selected), "{q}");
+    }
+    let by_outlet = SearchOptions {
+        outlets: Some(outlets.iter().map(|s| (*s).to_owned()).collect()),
+        ..SearchOptions::default()
+    };
+    let by_many = SearchOptions {
+        outlets: with_noise(&outlets),
+        speakers: with_noise(&[]),
+        sides: with_noise(&[]),
+        ..SearchOptions::default()
+    };
+    assert_eq!(
+        e.search(
+            "Karabakh",
+            &SearchOptions {
+                speakers: None,
+                sides: None,
+                ..by_many.clone()
+            }
+        ),
+        e.search("Karabakh", &by_outlet)
+    );
+    assert!(e.search("Karabakh", &by_many).hits.is_empty());
+    let dated = SearchOptions {
+        date_from: Some("2020-".repeat(200_000)),
+        ..SearchOptions::default()
+    };
+    assert!(e.search("Karabakh", &dated).hits.is_empty());
+}

@@ -7,7 +7,7 @@
 //! its matches in one pass of array increments, whatever the corpus size,
 //! so the page never tallies thousands of results in JavaScript.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -104,18 +104,17 @@ impl Dimension {
 
     /// Which values a filter names: `None` when it names none (no filter).
     fn selection(&self, wanted: Option<&[String]>, prefix: bool) -> Option<Vec<bool>> {
-        let wanted = wanted?;
+        // A set, not a scan of the list for every value: the list comes from
+        // the page, as long as it likes.
+        let wanted: HashSet<&str> = wanted?.iter().map(String::as_str).collect();
         Some(
             self.values
                 .iter()
                 .map(|v| {
-                    wanted.iter().any(|w| {
-                        v == w
-                            || (prefix
-                                && v.len() > w.len()
-                                && v.starts_with(w.as_str())
-                                && v.as_bytes()[w.len()] == b'-')
-                    })
+                    wanted.contains(v.as_str())
+                        || (prefix
+                            && v.match_indices('-')
+                                .any(|(at, _)| wanted.contains(&v[..at])))
                 })
                 .collect(),
         )
@@ -271,7 +270,10 @@ impl FacetTable {
     /// Months in date order; years when the matches span too many months.
     fn dates(&self, matched: &[DocId], wanted: Option<&[String]>) -> Vec<FacetValue> {
         let counts = self.months.count(matched);
-        let is_selected = |value: &str| wanted.is_some_and(|w| w.iter().any(|x| x == value));
+        // Sets, not scans: the list of months comes from the page, as long
+        // as it likes (a scan per value made 100,000 of them take minutes).
+        let wanted_set: HashSet<&str> = wanted.unwrap_or(&[]).iter().map(String::as_str).collect();
+        let is_selected = |value: &str| wanted_set.contains(value);
         let mut out: Vec<FacetValue> = if counts.len() > MONTHS_BEFORE_YEARS {
             let mut years: Vec<(String, usize)> = Vec::new();
             for &(v, c) in &counts {
@@ -305,8 +307,9 @@ impl FacetTable {
                 })
                 .collect()
         };
+        let mut shown: HashSet<String> = out.iter().map(|f| f.value.clone()).collect();
         for w in wanted.unwrap_or(&[]) {
-            if !out.iter().any(|f| &f.value == w) {
+            if shown.insert(w.clone()) {
                 out.push(FacetValue {
                     value: w.clone(),
                     label: w.clone(),

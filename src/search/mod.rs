@@ -33,6 +33,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::Document;
 use crate::index::{DocId, Index, Posting, TermId};
+use crate::text::dates::span::Span;
 pub use facets::{FacetTable, FacetValue, Facets};
 pub use query::{Clause, Query, QueryWord};
 pub use snippet::{Highlighter, SnippetSpan, lead, marked_words, passage};
@@ -876,13 +877,35 @@ fn skip_prefix(index: Index<'_>, from: u32, end: u32, prefix: &[u8]) -> u32 {
 
 /// Does a document's date (possibly partial: "2020-11" is the whole
 /// month) overlap the filter's range?
+#[cfg(test)]
 fn date_in_range(date: Option<&str>, from: Option<&str>, to: Option<&str>) -> bool {
+    in_period(date, &period(from, to))
+}
+
+fn as_set(list: &Option<Vec<String>>) -> Option<HashSet<&str>> {
+    list.as_ref()
+        .map(|values| values.iter().map(String::as_str).collect())
+}
+
+/// The period `from`..`to` asks for: `None` when neither is given, `Some(None)`
+/// when it cannot be read (then no date is in it). Read once per search, not
+/// once per document.
+fn period(from: Option<&str>, to: Option<&str>) -> Option<Option<Span>> {
     if from.is_none() && to.is_none() {
-        return true;
+        return None;
     }
-    let Some(date) = date else { return false };
     let range = format!("{}/{}", from.unwrap_or("0001"), to.unwrap_or("9999"));
-    crate::text::dates::span::overlap(date, &range)
+    Some(Span::parse(&range))
+}
+
+fn in_period(date: Option<&str>, period: &Option<Option<Span>>) -> bool {
+    match period {
+        None => true,
+        Some(period) => date
+            .and_then(Span::parse)
+            .zip(period.as_ref())
+            .is_some_and(|(d, p)| d.overlaps(p)),
+    }
 }
 
 /// Runs a query over documents and their index.
@@ -1018,25 +1041,22 @@ fn run(
         || options.docs.is_some()
         || options.outlets.is_some()
         || selector.is_some();
-    let doc_filter: Option<HashSet<&str>> = options
-        .docs
-        .as_ref()
-        .map(|ids| ids.iter().map(String::as_str).collect());
+    // Filters read once per search (sets, a parsed period): the lists and
+    // dates come from the page, as long as it likes.
+    let doc_filter = as_set(&options.docs);
+    let outlet_filter = as_set(&options.outlets);
+    let period = period(options.date_from.as_deref(), options.date_to.as_deref());
     let keep = |doc: DocId| {
         let Some(d) = docs.get(doc as usize) else {
             return false;
         };
-        date_in_range(
-            d.date.as_deref(),
-            options.date_from.as_deref(),
-            options.date_to.as_deref(),
-        ) && doc_filter
-            .as_ref()
-            .is_none_or(|ids| ids.contains(d.id.as_str()))
-            && options
-                .outlets
+        in_period(d.date.as_deref(), &period)
+            && doc_filter
                 .as_ref()
-                .is_none_or(|outlets| d.outlet.as_ref().is_some_and(|o| outlets.contains(o)))
+                .is_none_or(|ids| ids.contains(d.id.as_str()))
+            && outlet_filter
+                .as_ref()
+                .is_none_or(|outlets| d.outlet.as_deref().is_some_and(|o| outlets.contains(o)))
             && selector.as_ref().is_none_or(|s| s.allows(doc as usize))
     };
     let shown = page.saturating_mul(per_page);
