@@ -468,6 +468,12 @@ fn huge_paragraphs_and_questions_are_bounded() {
         .compare(&CompareInput::Text(long_query.clone()))
         .expect("a long question compares");
     assert!(c.question.text.chars().count() <= 1000);
+    assert!(
+        c.explanation
+            .ends_with("(Question raccourcie à ses 1000 premiers caractères.)"),
+        "{}",
+        c.explanation
+    );
     let filter = StatementFilter {
         text: Some("x".repeat(10_000)),
         speaker: Some("y".repeat(10_000)),

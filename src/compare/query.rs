@@ -152,6 +152,7 @@ pub fn compare(
             ))
         }
         CompareInput::Text(text) => {
+            let shortened = text.chars().nth(MAX_QUESTION_CHARS).is_some();
             let text: String = text.chars().take(MAX_QUESTION_CHARS).collect();
             if text.trim().is_empty() {
                 return Ok(empty(
@@ -161,12 +162,15 @@ pub fn compare(
             }
             let corpus = Corpus::read_some(documents, claims, candidates);
             let asked = read_question(&text);
-            Ok(compare_unit(
-                &corpus,
-                comparisons,
-                Asked::Text(Box::new(asked)),
-                &text,
-            ))
+            let mut comparison =
+                compare_unit(&corpus, comparisons, Asked::Text(Box::new(asked)), &text);
+            if shortened {
+                // The reader is told the question was cut, not left to wonder.
+                comparison.explanation.push_str(&format!(
+                    " (Question raccourcie à ses {MAX_QUESTION_CHARS} premiers caractères.)"
+                ));
+            }
+            Ok(comparison)
         }
     }
 }
