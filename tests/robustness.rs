@@ -864,3 +864,28 @@ fn long_search_filter_lists_are_sets() {
     };
     assert!(e.search("Karabakh", &dated).hits.is_empty());
 }
+
+#[test]
+fn runs_without_spaces_are_read_in_linear_time() {
+    // Runs a scraper can produce (or a hostile corpus write): no space for
+    // tens of kilobytes. "2.000." repeated over 900 KB took 11 minutes in a
+    // release build (every period read the run back; 40 KB here would take
+    // seconds); each must build in time linear in its size.
+    let runs = [
+        ("dots.txt", "2.000.".repeat(7_000)),
+        ("initials.txt", "A.".repeat(20_000)),
+        ("elisions.txt", "l'".repeat(20_000)),
+        ("hyphens.txt", "a-".repeat(20_000)),
+        ("quotes.txt", "« ".repeat(15_000)),
+        ("links.md", "[a](".repeat(10_000)),
+        (
+            "tags.html",
+            format!("<p>texte</p>{}", "<script>".repeat(5_000)),
+        ),
+    ];
+    let files: Vec<(&str, &[u8])> = runs.iter().map(|(n, t)| (*n, t.as_bytes())).collect();
+    let e = build(&files);
+    assert_eq!(e.documents().len(), runs.len());
+    search(&e, "2.000");
+    search(&e, "texte");
+}

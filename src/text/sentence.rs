@@ -149,20 +149,45 @@ fn starts_sentence(text: &str, at: usize) -> bool {
     }
 }
 
-/// The word ending at byte `end` (letters, digits, periods and hyphens).
-fn word_before(text: &str, end: usize) -> &str {
+/// The longest word (in characters) read back from a period: far longer than
+/// any abbreviation, and a bound on the work, since a run without spaces
+/// ("2.000.2.000.…" over a megabyte) was read back whole from every period.
+const MAX_WORD_BEFORE: usize = 64;
+
+/// Whether `c` continues a word read back from a period.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '.' || c == '-' || c == '°'
+}
+
+/// The word ending at byte `end` (letters, digits, periods and hyphens), or
+/// `Err` with its last [`MAX_WORD_BEFORE`] characters when it is longer.
+fn word_before(text: &str, end: usize) -> Result<&str, &str> {
     let head = &text[..end];
-    let start = head
-        .char_indices()
-        .rev()
-        .find(|&(_, c)| !(c.is_alphanumeric() || c == '.' || c == '-' || c == '°'))
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    &head[start..]
+    let mut start = 0;
+    for (n, (i, c)) in head.char_indices().rev().enumerate() {
+        if !is_word_char(c) {
+            return Ok(&head[i + c.len_utf8()..]);
+        }
+        if n == MAX_WORD_BEFORE {
+            return Err(&head[i + c.len_utf8()..]);
+        }
+        start = i;
+    }
+    Ok(&head[start..])
 }
 
 /// Whether the period at byte `at` ends an abbreviation or an initial.
 fn is_abbreviation(text: &str, at: usize) -> bool {
-    let word = word_before(text, at);
+    let word = match word_before(text, at) {
+        Ok(word) => word,
+        // Too long to be one; its last part after a period may be ("…2.000.M.").
+        Err(tail) => {
+            return tail
+                .rfind('.')
+                .map(|p| &tail[p + 1..])
+                .is_some_and(|last| !last.is_empty() && ABBREVIATIONS.contains(&fold(last)));
+        }
+    };
     if word.is_empty() {
         return false;
     }
@@ -320,6 +345,21 @@ mod tests {
             split("Valence . Il a agi seul."),
             ["Valence .", "Il a agi seul."]
         );
+    }
+
+    #[test]
+    fn a_long_run_without_spaces_is_read_once() {
+        // "2.000." a hundred thousand times: every period used to read the
+        // whole run back (minutes); the words read back are bounded now.
+        let run = "2.000.".repeat(100_000);
+        let found = sentences(&run);
+        assert_eq!(found, [(0, run.len())]);
+        // At the end of a long word, after a period, an abbreviation is
+        // still one ("M." here), as it was when the word was read whole.
+        let text = format!("{}.M. Dupont est venu. Fin.", "a".repeat(200));
+        assert_eq!(split(&text).len(), 2, "{:?}", split(&text));
+        let text = format!("{}.Mme. Fin.", "a".repeat(200));
+        assert_eq!(split(&text).len(), 1);
     }
 
     #[test]
