@@ -20,24 +20,45 @@ libfuzzer_sys::fuzz_target!(|data: &[u8]| {
     let raw = parts
         .into_iter()
         .enumerate()
-        .map(|(i, b)| common::raw(format!("{i:03}_doc"), String::from_utf8_lossy(b).into_owned()))
+        .map(|(i, b)| {
+            common::raw(
+                format!("{i:03}_doc"),
+                String::from_utf8_lossy(b).into_owned(),
+            )
+        })
         .collect();
     let explorer = Explorer::build(raw);
     common::check(common::invariants::explorer(&explorer));
     let docs = explorer.documents();
     let mut inputs = vec![
         CompareInput::Text(question.clone()),
-        CompareInput::Statement { statement: question.clone() },
-        CompareInput::Conflict { conflict: question.clone() },
+        CompareInput::Statement {
+            statement: question.clone(),
+        },
+        CompareInput::Conflict {
+            conflict: question.clone(),
+        },
     ];
     let claims = explorer.claims().expect("built claims");
     let comparisons = explorer.comparisons().expect("built comparisons");
-    inputs.extend(claims.statements.iter().take(8).map(|s| CompareInput::Statement {
-        statement: s.id.clone(),
-    }));
-    inputs.extend(comparisons.conflicts.iter().take(4).map(|c| CompareInput::Conflict {
-        conflict: c.id.clone(),
-    }));
+    inputs.extend(
+        claims
+            .statements
+            .iter()
+            .take(8)
+            .map(|s| CompareInput::Statement {
+                statement: s.id.clone(),
+            }),
+    );
+    inputs.extend(
+        comparisons
+            .conflicts
+            .iter()
+            .take(4)
+            .map(|c| CompareInput::Conflict {
+                conflict: c.id.clone(),
+            }),
+    );
     for input in &inputs {
         match explorer.compare(input) {
             Ok(c) => common::check(common::invariants::comparison(docs, &c)),

@@ -30,7 +30,12 @@ static HOSTILE: LazyLock<Explorer> = LazyLock::new(|| {
 });
 
 fn list(b: Option<&&[u8]>) -> Option<Vec<String>> {
-    b.map(|b| String::from_utf8_lossy(b).split(',').map(str::to_owned).collect())
+    b.map(|b| {
+        String::from_utf8_lossy(b)
+            .split(',')
+            .map(str::to_owned)
+            .collect()
+    })
 }
 
 fn text(b: Option<&&[u8]>) -> Option<String> {

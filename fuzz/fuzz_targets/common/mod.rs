@@ -55,7 +55,10 @@ pub fn ingest(data: &[u8], ext: &str) {
     {
         Ok(read) => read,
         Err(e) => {
-            assert!(!e.reason.is_empty() && !e.path.is_empty(), "an error without a message");
+            assert!(
+                !e.reason.is_empty() && !e.path.is_empty(),
+                "an error without a message"
+            );
             return;
         }
     };
@@ -76,10 +79,16 @@ pub fn round_trip(explorer: &Explorer) {
     };
     let docs: Vec<corpus::Document> =
         postcard::from_bytes(part(recoupe::explorer::DOCUMENTS_FILE)).expect("documents decode");
-    assert!(docs == explorer.documents(), "documents differ after the round trip");
+    assert!(
+        docs == explorer.documents(),
+        "documents differ after the round trip"
+    );
     let claims: recoupe::claims::Claims =
         postcard::from_bytes(part(recoupe::explorer::CLAIMS_FILE)).expect("claims decode");
-    assert!(Ok(&claims) == explorer.claims(), "claims differ after the round trip");
+    assert!(
+        Ok(&claims) == explorer.claims(),
+        "claims differ after the round trip"
+    );
     let comparisons: recoupe::compare::Comparisons =
         postcard::from_bytes(part(recoupe::explorer::COMPARISONS_FILE))
             .expect("comparisons decode");
@@ -87,7 +96,7 @@ pub fn round_trip(explorer: &Explorer) {
         Ok(&comparisons) == explorer.comparisons(),
         "comparisons differ after the round trip"
     );
-    let index = recoupe::index::Index::open(part(recoupe::explorer::INDEX_FILE))
-        .expect("the index opens");
+    let index =
+        recoupe::index::Index::open(part(recoupe::explorer::INDEX_FILE)).expect("the index opens");
     assert_eq!(index.doc_count() as usize, explorer.documents().len());
 }
