@@ -100,7 +100,22 @@ setup_browser() {
 }
 
 # ---- build ---------------------------------------------------------------
+# What www/build-page.mjs needs: esbuild (npm, pinned in www/package-lock.json)
+# minifies the page's script; zopfli packs the wasm tighter than gzip -9.
+setup_page_tools() {
+  if [ ! -x www/node_modules/.bin/esbuild ]; then
+    step "installing the page minifier (esbuild)"
+    (cd www && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+  if ! have zopfli; then
+    step "installing zopfli"
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y zopfli
+  fi
+}
+
 build_pages() {
+  setup_page_tools
   step "building the wasm module (corpus: ${CORPUS_DIR:-seeds/})"
   cargo build --release --target wasm32-unknown-unknown --lib
   local wasm=target/wasm32-unknown-unknown/release/recoupe.wasm
