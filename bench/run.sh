@@ -73,7 +73,12 @@ step "npm packages (bench/ and the end-to-end tests' browser driver)"
 
 # recoupe: one wasm build per corpus (the corpus is compiled in). Cargo
 # rebuilds only the crate when CORPUS_DIR changes; the page assembler is the
-# project's own (www/build-page.mjs), so the module is exactly what ships.
+# project's own (www/build-page.mjs, as ./build.sh runs it), so the module is
+# exactly what ships: the bench page loads dist/web/recoupe_bg.wasm (the
+# hosted variant's module) through wasm-bindgen's ES-module glue, since the
+# widget's script keeps the engine inside its closure.
+[ -x "$ROOT/www/node_modules/.bin/esbuild" ] ||
+  (cd "$ROOT/www" && npm ci --no-audit --no-fund --loglevel=error)
 wasm="$WORK/target/wasm32-unknown-unknown/release/recoupe.wasm"
 IFS=, read -r -a corpora <<<"$CORPORA"
 for corpus in "${corpora[@]}"; do
@@ -87,9 +92,10 @@ for corpus in "${corpora[@]}"; do
   CORPUS_DIR="$path" CARGO_TARGET_DIR="$WORK/target" \
     cargo build --release --target wasm32-unknown-unknown --lib --quiet
   rm -rf "$out"
-  wasm-bindgen --target web --no-typescript --out-dir "$out/web" --out-name recoupe "$wasm"
+  wasm-bindgen --target web --no-typescript --out-dir "$out/esm" --out-name recoupe "$wasm"
   wasm-bindgen --target no-modules --no-typescript --out-dir "$out/no-modules" --out-name recoupe "$wasm"
-  node www/build-page.mjs "$out/no-modules" "$out/web" "$out/dist"
+  node www/build-page.mjs "$out/no-modules" "$out/dist"
+  cp "$out/esm/recoupe.js" "$out/dist/web/recoupe.js"
 done
 
 step "peer indexes, then the measurements"

@@ -201,6 +201,25 @@ function slowestQueries(raw, summary, corpora) {
   return lines.length > 2 ? lines.join('\n') : 'recoupe was not part of this run.';
 }
 
+/** recoupe's comparison operations: first use (median over rounds), then warm percentiles. */
+function operationsTable(raw, corpora) {
+  const lines = ['| corpus | operation | first use ms | warm p50 ms | warm p99 ms | answer size (median) |', '|---|---|--:|--:|--:|--:|'];
+  for (const corpus of corpora) {
+    const samples = raw.samples.filter((s) => s.corpus === corpus && s.engine === 'recoupe' && !s.error && s.operations);
+    if (!samples.length) continue;
+    const names = [...new Set(samples.flatMap((s) => [...s.operations.first, ...s.operations.timed].map((o) => o.name)))];
+    for (const name of names) {
+      const firsts = samples.map((s) => s.operations.first.find((o) => o.name === name)?.ms).filter(Number.isFinite);
+      const timed = samples.map((s) => s.operations.timed.find((o) => o.name === name)).filter(Boolean);
+      const times = timed.flatMap((t) => t.times);
+      const sizes = timed.flatMap((t) => t.sizes);
+      const calls = timed[0] ? ` (${timed[0].calls} call${timed[0].calls > 1 ? 's' : ''})` : '';
+      lines.push(`| ${corpus} | \`${name}\`${calls} | ${firsts.length ? ms(median(firsts)) : '–'} | ${times.length ? ms(percentile(times, 50)) : '–'} | ${times.length ? ms(percentile(times, 99)) : '–'} | ${sizes.length ? median(sizes) : '–'} |`);
+    }
+  }
+  return lines.length > 2 ? lines.join('\n') : 'recoupe was not part of this run.';
+}
+
 function judgedTable(raw, scores) {
   const engines = raw.options.engines.filter((e) => scores[e]);
   if (!engines.length) return 'The seeds were not part of this run.';
@@ -320,8 +339,15 @@ ${judgedTable(raw, scores)}
 
 ## Other operations
 
-\`compare\` latency: not measured yet. The engine has no \`compare()\` yet (a later issue); when
-it lands, time it in \`engines/recoupe/page.mjs\` next to \`search\` and add a row here.
+recoupe's comparison side (the peers have none), timed in the same pages after the query
+set: each operation's first use once per page (the first of \`conflicts()\` decodes the
+comparisons part of the module, the first of \`statements()\` the claims part: the cost of
+opening those views), then, warm, every sampled call ${o.passes * 3} times a round: \`conflicts()\`
+and \`timeline()\` (whole lists), \`compare()\` on 5 typed claims (\`engines/recoupe/page.mjs\`),
+on 10 statements and on 10 conflicts spread evenly over the corpus's lists. Times include
+building the answer's JS objects (serde-wasm-bindgen).
+
+${operationsTable(raw, corpora)}
 
 ## Engines and configurations
 
@@ -330,7 +356,10 @@ ${await configurations(raw, bench)}
 Every peer's index is built at "build time" by a Node script (\`bench/build-index.mjs\`) into
 the files its page loads; its library, its French configuration and the shared harness are
 bundled and minified by esbuild ${m.esbuild} into one ES module per engine. recoupe's page loads
-\`recoupe.js\` (wasm-bindgen's glue, not minified) and \`recoupe_bg.wasm\`.
+\`recoupe.js\` (wasm-bindgen's glue for ES modules, not minified) and \`recoupe_bg.wasm\`, the
+module of the hosted variant exactly as \`www/build-page.mjs\` ships it; it searches with
+\`snippets: false\` (the peers return titles and ids only; facets and statements under hits
+are off by default).
 
 ## How it is measured
 
