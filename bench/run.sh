@@ -79,6 +79,17 @@ step "npm packages (bench/ and the end-to-end tests' browser driver)"
 # widget's script keeps the engine inside its closure.
 [ -x "$ROOT/www/node_modules/.bin/esbuild" ] ||
   (cd "$ROOT/www" && npm ci --no-audit --no-fund --loglevel=error)
+# A corpus's build is redone only when the engine's sources or the corpus
+# changed: each switch of CORPUS_DIR makes cargo rebuild the crate (minutes
+# for orangesum_10k).
+fingerprint() { # corpus path
+  {
+    git -C "$ROOT" ls-files -co --exclude-standard -- src build.rs Cargo.toml Cargo.lock data www |
+      sort | (cd "$ROOT" && xargs -d '\n' sha256sum)
+    find "$1" -type f -printf '%P %s %T@\n' | sort
+  } | sha256sum | cut -d' ' -f1
+}
+
 wasm="$WORK/target/wasm32-unknown-unknown/release/recoupe.wasm"
 IFS=, read -r -a corpora <<<"$CORPORA"
 for corpus in "${corpora[@]}"; do
@@ -88,6 +99,11 @@ for corpus in "${corpora[@]}"; do
     exit 1
   }
   out="$WORK/ours/$corpus"
+  want="$(fingerprint "$path")"
+  if [ -f "$out/stamp" ] && [ "$(cat "$out/stamp")" = "$want" ]; then
+    step "recoupe for $corpus: up to date"
+    continue
+  fi
   step "recoupe for $corpus"
   CORPUS_DIR="$path" CARGO_TARGET_DIR="$WORK/target" \
     cargo build --release --target wasm32-unknown-unknown --lib --quiet
@@ -96,6 +112,7 @@ for corpus in "${corpora[@]}"; do
   wasm-bindgen --target no-modules --no-typescript --out-dir "$out/no-modules" --out-name recoupe "$wasm"
   node www/build-page.mjs "$out/no-modules" "$out/dist"
   cp "$out/esm/recoupe.js" "$out/dist/web/recoupe.js"
+  echo "$want" >"$out/stamp"
 done
 
 step "peer indexes, then the measurements"
