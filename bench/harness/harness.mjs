@@ -97,7 +97,7 @@ export async function run(engine) {
       return { first, timed };
     }
 
-    window.bench = { coldMs, readyMs, first: top, timeQueries, answers, timeOperations };
+    window.bench = { coldMs, readyMs, first: top, timeQueries, answers, timeOperations, phases: search.phases ?? null };
   } catch (error) {
     window.benchError = String((error && error.stack) || error);
   }

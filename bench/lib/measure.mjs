@@ -75,7 +75,7 @@ export async function measureOnce(browser, server, { url, session, queries, pass
     });
     const failure = await page.evaluate(() => window.benchError);
     if (failure) throw new Error(failure);
-    const cold = await page.evaluate(() => ({ ms: window.bench.coldMs, readyMs: window.bench.readyMs, hits: window.bench.first.length }));
+    const cold = await page.evaluate(() => ({ ms: window.bench.coldMs, readyMs: window.bench.readyMs, hits: window.bench.first.length, phases: window.bench.phases }));
     const bytesToFirstAnswer = server.bytes(session);
 
     const memory = await memoryAfterLoad(context, page, workers);

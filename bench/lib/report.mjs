@@ -182,6 +182,18 @@ function coldSplit(raw, summary, corpora) {
   return lines.join('\n');
 }
 
+/** recoupe's load, split by the marks of its bench page (medians). */
+function recoupePhases(raw, corpora) {
+  const lines = ['| corpus | page and glue | module downloaded and compiled | instantiated | first query (explorer opened) |', '|---|--:|--:|--:|--:|'];
+  for (const corpus of corpora) {
+    const samples = raw.samples.filter((s) => s.corpus === corpus && s.engine === 'recoupe' && !s.error && s.cold.phases);
+    if (!samples.length) continue;
+    const med = (f) => ms(median(samples.map(f)));
+    lines.push(`| ${corpus} | ${med((s) => s.cold.phases.glue)} | ${med((s) => s.cold.phases.compiled - s.cold.phases.glue)} | ${med((s) => s.cold.phases.instantiated - s.cold.phases.compiled)} | ${med((s) => s.cold.ms - s.cold.readyMs)} |`);
+  }
+  return lines.length > 2 ? lines.join('\n') : '';
+}
+
 /** recoupe's slowest queries on each corpus, next to the fastest peer on the same query. */
 function slowestQueries(raw, summary, corpora) {
   const peers = raw.options.engines.filter((e) => e !== 'recoupe');
@@ -352,6 +364,12 @@ Cold start, split: navigation to the engine loaded (page, module and index fetch
 compiled, instantiated), then the first query (median ms).
 
 ${coldSplit(raw, summary, corpora)}
+
+recoupe's start, by the marks of its page (ms, medians): navigation to its glue loaded, the
+module streamed and compiled, instantiated, then the first query (which opens the explorer:
+the documents decoded).
+
+${recoupePhases(raw, corpora)}
 
 recoupe's five slowest queries of the set on each corpus (median over all its timed runs), next to the fastest peer on the same query.
 

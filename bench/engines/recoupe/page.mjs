@@ -21,7 +21,15 @@ run({
   async load(base) {
     const glue = new URL(base + 'recoupe.js', location.href);
     const api = await import(glue.href);
-    await api.default({ module_or_path: new URL('recoupe_bg.wasm', glue) });
+    // Where the load goes: module downloaded and compiled as it streams in
+    // (as the hosted variant does), then instantiated (the data segments,
+    // corpus included, copied into memory). The explorer opens on the
+    // first query.
+    const phases = { glue: performance.now() };
+    const module = await WebAssembly.compileStreaming(fetch(new URL('recoupe_bg.wasm', glue)));
+    phases.compiled = performance.now();
+    await api.default({ module_or_path: module });
+    phases.instantiated = performance.now();
     // A result list of titles, as the peers give: no snippets (facets and
     // statements under hits are off by default).
     const search = (input, limit) => api.search(input, { perPage: limit, snippets: false })
@@ -30,6 +38,7 @@ run({
     // each is timed on its own (conflicts decodes the comparisons part,
     // statements the claims part); the statements and conflicts compared
     // are sampled after that, untimed.
+    search.phases = phases;
     search.operations = {
       first: [
         ['conflicts()', () => api.conflicts()],
