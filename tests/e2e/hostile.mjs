@@ -2,7 +2,8 @@
 // `javascript:` links, event handlers, bidi overrides, zero-width and
 // combining characters in titles, bodies, statements, speaker names, an
 // outlet's name, a document's id, and in a conflict's positions): the full
-// page from file:// and the widget on a host page visit every view, with
+// page from file://, the widget on a host page and the hosted variant
+// under its CSP visit every view, with
 // hostile queries and claims typed in. Fails on any dialog, any call of
 // alert/confirm/prompt/print (the payloads' calls, recorded by an init
 // script), any CSP violation, any element made from corpus text (a
@@ -17,9 +18,10 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { launch } from './browser.mjs';
+import { serve } from './server.mjs';
 import {
   PHONE, assertClean, count, noSidewaysScroll, open, screenshot, shots, status, texts, typeQuery,
-  waitForCount, waitForStatus, waitForView,
+  waitForCount, waitForView,
 } from './helpers.mjs';
 
 const dir = resolve(process.argv[2] || 'target/dist-hostile');
@@ -34,8 +36,16 @@ const SVG_IN_TITLE = '"><svg onload=alert(21)> Valmorel';
 const HOSTILE_ID = '<img src=x onerror=alert(20)>';
 const HOSTILE_OUTLET = '<img src=x onerror=alert(49)> Le Journal';
 const SCRIPT_IN_CONFLICT = '<script>alert(25)</script>';
+/** A speaker's name with a right-to-left override in it (as stored), and
+ *  as shown: the page drops direction controls, so nothing reads reversed. */
 const BIDI_SPEAKER = 'gendarmerie\u202e';
+const BIDI_SHOWN = 'gendarmerie';
+const AFTER_BIDI = 'l\'attaque du pont de Valmorel en Moldavie le 10 mars a fait 15 morts';
+const BIDI_TITLE = 'Valmorel : un témoin raconte l\'attaque';
 const DOC_01 = '01_depeche_valmorel.txt';
+
+/** What the page shows of a string (direction controls dropped). */
+const shown = (text) => text.replace(/[\u202a-\u202e\u2066-\u2069]/g, '');
 
 /** Typed as queries, claims and dates. */
 const HOSTILE_INPUTS = [
@@ -106,6 +116,15 @@ async function assertInert(page, where) {
       const made = root.querySelectorAll('script, img, svg, iframe, object, embed, b, image, math, style, link, base');
       if (made.length) out.push(`${made.length} elements: ${[...made].map((m) => m.tagName).join(' ')}`);
       for (const a of root.querySelectorAll('a')) if (!a.getAttribute('href').startsWith('#')) out.push(`a[href=${a.getAttribute('href')}]`);
+      // Direction controls reverse what follows them: none is shown.
+      const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+      for (let t = walker.nextNode(); t; t = walker.nextNode()) {
+        if (/[\u202a-\u202e\u2066-\u2069]/.test(t.data)) out.push(`direction control in ${JSON.stringify(t.data.slice(0, 40))}`);
+      }
+      for (const n of root.querySelectorAll('[title], [aria-label]')) {
+        const said = `${n.getAttribute('title') || ''}${n.getAttribute('aria-label') || ''}`;
+        if (/[\u202a-\u202e\u2066-\u2069]/.test(said)) out.push(`direction control in ${n.tagName} title or label`);
+      }
     }
     // The host document: only what the page itself holds.
     const light = document.body.querySelectorAll('script, img, svg, iframe, object, embed');
@@ -121,6 +140,9 @@ async function assertInert(page, where) {
   assert.deepEqual(found.elements, [], `${where}: elements or attributes made from corpus text`);
   assert.deepEqual(found.scan, [], `${where}: found in the page`);
 }
+
+const statusIncludes = (page, text, n = 0) => page.waitForFunction(([want, i]) =>
+  document.querySelectorAll('recoupe-explorer')[i].shadowRoot.querySelector('.status').textContent.includes(want), [text, n]);
 
 /** The text a reader sees in explorer `n` (rendered text: hidden blocks excluded). */
 const visibleText = (page, n = 0) => page.evaluate((i) =>
@@ -140,12 +162,14 @@ test('hostile queries over a hostile corpus: hits, facets and statements render 
   const { context, page, seen } = await openWatched(browser);
   for (const q of HOSTILE_INPUTS) {
     await typeQuery(page, q);
-    await waitForStatus(page, /Aucun document|documents? pour/);
-    assert.ok((await status(page)).includes(q.trim()), `the query is not quoted as typed: ${await status(page)}`);
+    // The answer to the whole query, quoted as typed.
+    await statusIncludes(page, shown(q.trim()));
+    assert.match(await status(page), /Aucun document|documents? pour/);
     await assertInert(page, `query ${q}`);
   }
   // A query the corpus answers: markup in the query, in titles, snippets and statements.
   await typeQuery(page, SCRIPT_IN_STATEMENT);
+  await statusIncludes(page, SCRIPT_IN_STATEMENT);
   await waitForCount(page, '.hit', ['>=', 1]);
   await assertShown(page, [SCRIPT_IN_STATEMENT, SCRIPT_IN_TITLE], 'search');
   assert.ok((await texts(page, '.said .words')).some((w) => w.includes(SCRIPT_IN_STATEMENT)), 'statement with markup in a hit');
@@ -153,6 +177,7 @@ test('hostile queries over a hostile corpus: hits, facets and statements render 
   await screenshot(page, 'hostile-01-search');
   // Every document: the hostile titles, id, outlet and speakers.
   await typeQuery(page, 'Valmorel');
+  await statusIncludes(page, 'Valmorel');
   await waitForCount(page, '.hit', ['>=', 5]);
   await assertShown(page, [SCRIPT_IN_TITLE, SVG_IN_TITLE, HOSTILE_ID, HOSTILE_OUTLET], 'search Valmorel');
   assert.ok((await texts(page, '.facet .facet-label')).includes(HOSTILE_OUTLET), 'the outlet facet');
@@ -161,12 +186,13 @@ test('hostile queries over a hostile corpus: hits, facets and statements render 
   await waitForCount(page, '.hit', ['==', 1]);
   await page.locator('recoupe-explorer .clear').click();
   await waitForCount(page, '.hit', ['>=', 5]);
-  const bidi = page.locator('recoupe-explorer .facet label', { hasText: BIDI_SPEAKER });
+  const bidi = page.locator('recoupe-explorer .facet label', { hasText: BIDI_SHOWN });
   if (await bidi.count() === 0) await page.locator('recoupe-explorer .facet', { hasText: 'Qui parle' }).locator('.more').click();
   await bidi.click();
   await page.waitForURL(/speaker=/);
   await waitForCount(page, '.hit', ['==', 1]);
-  assert.ok((await texts(page, '.said .who')).includes(BIDI_SPEAKER));
+  assert.ok((await texts(page, '.said .who')).includes(BIDI_SHOWN));
+  await assertShown(page, [AFTER_BIDI, BIDI_TITLE], 'search, a speaker with a bidi override');
   await screenshot(page, 'hostile-02-search-speaker');
   await assertInert(page, 'search');
   assertClean(seen, [pageUrl]);
@@ -176,6 +202,7 @@ test('hostile queries over a hostile corpus: hits, facets and statements render 
 test('document view: markup in titles, bodies, statements, ids and outlets shows as text', async (browser) => {
   const { context, page, seen } = await openWatched(browser);
   await typeQuery(page, 'troupes');
+  await statusIncludes(page, 'troupes');
   await page.locator(`recoupe-explorer .hit[data-id="${DOC_01}"] .hit-title a`).click();
   await waitForView(page, 'document');
   assert.ok(await count(page, '.stmt') >= 3, 'statements highlighted');
@@ -195,6 +222,7 @@ test('document view: markup in titles, bodies, statements, ids and outlets shows
   await page.goBack();
   await waitForView(page, 'search');
   await typeQuery(page, 'Valmorel');
+  await statusIncludes(page, 'Valmorel');
   await waitForCount(page, '.hit', ['>=', 5]);
   await page.locator('recoupe-explorer .hit', { hasText: SVG_IN_TITLE }).locator('.hit-title a').click();
   await waitForView(page, 'document');
@@ -214,6 +242,7 @@ test('document view: markup in titles, bodies, statements, ids and outlets shows
   await page.goto(`${pageUrl}#doc=agence-bidi`);
   await waitForView(page, 'document');
   assert.ok(await count(page, '.stmt') >= 2);
+  await assertShown(page, [BIDI_TITLE, AFTER_BIDI, 'Zoé K'], 'document agence-bidi');
   await screenshot(page, 'hostile-04-document-bidi');
   await assertInert(page, 'document agence-bidi');
   assertClean(seen, [pageUrl]);
@@ -225,14 +254,15 @@ test('conflicts, compare (from a conflict, a statement, a typed claim) and timel
   await page.locator('recoupe-explorer .views a', { hasText: 'Conflits' }).click();
   await waitForView(page, 'conflicts');
   assert.ok(await count(page, '.card.conflict') >= 1, 'a conflict');
-  await assertShown(page, [HOSTILE_ID, SCRIPT_IN_CONFLICT, BIDI_SPEAKER], 'conflicts');
+  await assertShown(page, [HOSTILE_ID, SCRIPT_IN_CONFLICT, BIDI_SHOWN, AFTER_BIDI], 'conflicts');
   await screenshot(page, 'hostile-05-conflicts');
   await assertInert(page, 'conflicts');
   // The comparison of the conflict whose positions carry the payloads.
   await page.locator('recoupe-explorer .card.conflict', { hasText: SCRIPT_IN_CONFLICT }).locator('.card-title a').click();
   await waitForView(page, 'compare');
   assert.ok(await count(page, '.comparison thead th') >= 3, 'sources as columns');
-  await assertShown(page, [SCRIPT_IN_CONFLICT, BIDI_SPEAKER, IMG_IN_STATEMENT.replace('alert(1)', 'alert(12)')], 'compare from a conflict');
+  await assertShown(page, [SCRIPT_IN_CONFLICT, BIDI_SHOWN, AFTER_BIDI, IMG_IN_STATEMENT.replace('alert(1)', 'alert(12)')],
+    'compare from a conflict');
   await screenshot(page, 'hostile-06-compare-conflict');
   await assertInert(page, 'compare from a conflict');
   // From a statement: the minister's, whose words hold a script tag.
@@ -264,7 +294,7 @@ test('conflicts, compare (from a conflict, a statement, a typed claim) and timel
   await page.locator('recoupe-explorer .views a', { hasText: 'Chronologie' }).click();
   await waitForView(page, 'timeline');
   assert.ok(await count(page, '.entry') >= 3, 'timeline entries');
-  await assertShown(page, [SCRIPT_IN_STATEMENT, BIDI_SPEAKER], 'timeline');
+  await assertShown(page, [SCRIPT_IN_STATEMENT, BIDI_SHOWN, AFTER_BIDI], 'timeline');
   await screenshot(page, 'hostile-08-timeline');
   await page.locator('recoupe-explorer #tl-source').selectOption(BIDI_SPEAKER);
   await page.waitForURL(/source=/);
@@ -315,9 +345,10 @@ test('the widget on a host page: a hostile query attribute, every view, nothing 
   await assertShown(page, [SCRIPT_IN_TITLE, SCRIPT_IN_STATEMENT], 'widget search');
   // The host sets the query: markup again.
   await page.evaluate((q) => document.querySelector('recoupe-explorer').setAttribute('query', q), HOSTILE_INPUTS[1]);
-  await waitForStatus(page, /documents? pour/);
-  assert.ok((await status(page)).includes(HOSTILE_INPUTS[1]));
+  await statusIncludes(page, HOSTILE_INPUTS[1]);
+  assert.match(await status(page), /documents? pour/);
   await typeQuery(page, 'Valmorel');
+  await statusIncludes(page, 'Valmorel');
   await waitForCount(page, '.hit', ['>=', 5]);
   await page.locator('recoupe-explorer .hit', { hasText: SCRIPT_IN_TITLE }).locator('.hit-title a').click();
   await waitForView(page, 'document');
@@ -333,7 +364,7 @@ test('the widget on a host page: a hostile query attribute, every view, nothing 
   assert.ok(await count(page, '.comparison thead th') >= 3);
   await page.locator('recoupe-explorer .views a', { hasText: 'Chronologie' }).click();
   await waitForView(page, 'timeline');
-  await assertShown(page, [SCRIPT_IN_STATEMENT, BIDI_SPEAKER], 'widget timeline');
+  await assertShown(page, [SCRIPT_IN_STATEMENT, BIDI_SHOWN, AFTER_BIDI], 'widget timeline');
   await page.locator('recoupe-explorer .views a', { hasText: 'Comparer' }).click();
   await waitForView(page, 'compare');
   await page.locator('recoupe-explorer .claim').fill(HOSTILE_INPUTS[2] + ' 30 morts');
@@ -345,6 +376,29 @@ test('the widget on a host page: a hostile query attribute, every view, nothing 
   await assertInert(page, 'widget');
   assertClean(seen, [url, scriptUrl]);
   await context.close();
+});
+
+test('hosted under its CSP: the hostile corpus asks for nothing but the page\'s own files', async (browser) => {
+  const server = await serve(join(dir, 'web'));
+  try {
+    const { context, page, seen } = await openWatched(browser, { url: server.url });
+    await typeQuery(page, SCRIPT_IN_STATEMENT);
+    await statusIncludes(page, SCRIPT_IN_STATEMENT);
+    await waitForCount(page, '.hit', ['>=', 1]);
+    await page.locator('recoupe-explorer .hit-title a').first().click();
+    await waitForView(page, 'document');
+    await assertShown(page, [SCRIPT_IN_STATEMENT, IMG_IN_STATEMENT], 'hosted document');
+    for (const view of ['Conflits', 'Chronologie']) {
+      await page.locator('recoupe-explorer .views a', { hasText: view }).click();
+      await waitForCount(page, '.card, .entry', ['>=', 1]);
+    }
+    await assertInert(page, 'hosted');
+    assertClean(seen, ['', 'page.css', 'recoupe-explorer.js', 'recoupe_bg.wasm'].map((f) => server.url + f));
+    assert.deepEqual([...new Set(server.asked)].sort(), ['/', '/page.css', '/recoupe-explorer.js', '/recoupe_bg.wasm']);
+    await context.close();
+  } finally {
+    await server.close();
+  }
 });
 
 const only = process.argv[3];
