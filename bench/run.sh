@@ -3,6 +3,7 @@
 #
 #   bench/run.sh                      everything (about 15 minutes on 2 cores)
 #   bench/run.sh --rounds 2 --corpora seeds,wikinews_fr     a quicker look
+#   bench/run.sh --build-only         only (re)build recoupe for the corpora
 #
 # Installs its npm packages (npm ci, from bench/package-lock.json), builds
 # recoupe once per corpus into bench/.work/ (its own CARGO_TARGET_DIR: the
@@ -40,6 +41,14 @@ done
   echo "error: no Chromium at ${CHROMIUM:-/usr/bin/chromium}: run ./build.sh test once, or set CHROMIUM" >&2
   exit 1
 }
+
+# --build-only (first): build recoupe for the corpora, measure nothing (so
+# that a measurement can start on a quiet machine).
+BUILD_ONLY=0
+if [ "${1:-}" = --build-only ]; then
+  BUILD_ONLY=1
+  shift
+fi
 
 # Which corpora: the --corpora option of run.mjs, if given.
 CORPORA="seeds,wikinews_fr,orangesum_10k"
@@ -115,5 +124,9 @@ for corpus in "${corpora[@]}"; do
   echo "$want" >"$out/stamp"
 done
 
+if [ "$BUILD_ONLY" = 1 ]; then
+  echo "recoupe built for ${CORPORA} (--build-only: no measurement)"
+  exit 0
+fi
 step "peer indexes, then the measurements"
 node "$BENCH/run.mjs" "$@"
