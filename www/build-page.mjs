@@ -127,6 +127,17 @@ function wasmText(bytes) {
   return text;
 }
 
+// The writer and reader agree on the edge cases too (every build checks):
+// nothing, one byte, runs of each value (escaped ones back to back, one at
+// the very end), and every byte value.
+for (const sample of [[], [0], [255], Array(64).fill(0), Array(64).fill(0x4e),
+  Array(64).fill(0x27), Array(64).fill(0x5c), Array(64).fill(0xff), [...Array(256).keys()],
+  [...Array(256).keys()].reverse()]) {
+  for (let cut = 0; cut <= Math.min(sample.length, 9); cut += 1) {
+    wasmText(Buffer.from(sample.slice(0, sample.length - cut)));
+  }
+}
+
 /**
  * The module's gzip form. zopfli (./build.sh installs it) finds a gzip stream
  * about 6% smaller than zlib's best, at about a second a megabyte: worth it
