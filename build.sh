@@ -100,7 +100,22 @@ setup_browser() {
 }
 
 # ---- build ---------------------------------------------------------------
+# What www/build-page.mjs needs: esbuild (npm, pinned in www/package-lock.json)
+# minifies the page's script; zopfli packs the wasm tighter than gzip -9.
+setup_page_tools() {
+  if [ ! -x www/node_modules/.bin/esbuild ]; then
+    step "installing the page minifier (esbuild)"
+    (cd www && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+  if ! have zopfli; then
+    step "installing zopfli"
+    as_root apt-get update
+    as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y zopfli
+  fi
+}
+
 build_pages() {
+  setup_page_tools
   step "building the wasm module (corpus: ${CORPUS_DIR:-seeds/})"
   cargo build --release --target wasm32-unknown-unknown --lib
   local wasm=target/wasm32-unknown-unknown/release/recoupe.wasm
@@ -135,8 +150,26 @@ run_tests() {
   cargo test --quiet
   step "wasm tests in headless Chromium (wasm-pack test)"
   CHROMEDRIVER="$(command -v chromedriver)" wasm-pack test --headless --chrome
+  step "the built pages: no eval, no new Function, no HTML from strings, no inline handlers"
+  node tests/e2e/static.mjs
   step "end-to-end: dist/index.html from file:// in headless Chromium"
   node tests/e2e/run.mjs
+  build_hostile_page
+  step "end-to-end: a hostile corpus renders as text, in the page and the widget"
+  node tests/e2e/hostile.mjs target/dist-hostile
+}
+
+# A second page over tests/fixtures/hostile (markup, scripts, bidi overrides
+# in titles, statements, speakers, conflicts), beside dist/, never in it. Its
+# own target directory keeps both builds fresh: with one, each run would
+# rebuild the module twice (seeds, then the fixture, then seeds again).
+build_hostile_page() {
+  step "building a page over the hostile fixture corpus (target/dist-hostile)"
+  CORPUS_DIR="$ROOT/tests/fixtures/hostile" CARGO_TARGET_DIR="$ROOT/target/hostile" \
+    cargo build --release --target wasm32-unknown-unknown --lib --quiet
+  wasm-bindgen --target no-modules --no-typescript --out-dir target/pages-hostile --out-name recoupe \
+    target/hostile/wasm32-unknown-unknown/release/recoupe.wasm
+  node www/build-page.mjs target/pages-hostile target/dist-hostile
 }
 
 setup_rust

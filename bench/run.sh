@@ -3,6 +3,7 @@
 #
 #   bench/run.sh                      everything (about 15 minutes on 2 cores)
 #   bench/run.sh --rounds 2 --corpora seeds,wikinews_fr     a quicker look
+#   bench/run.sh --build-only         only (re)build recoupe for the corpora
 #
 # Installs its npm packages (npm ci, from bench/package-lock.json), builds
 # recoupe once per corpus into bench/.work/ (its own CARGO_TARGET_DIR: the
@@ -41,6 +42,14 @@ done
   exit 1
 }
 
+# --build-only (first): build recoupe for the corpora, measure nothing (so
+# that a measurement can start on a quiet machine).
+BUILD_ONLY=0
+if [ "${1:-}" = --build-only ]; then
+  BUILD_ONLY=1
+  shift
+fi
+
 # Which corpora: the --corpora option of run.mjs, if given.
 CORPORA="seeds,wikinews_fr,orangesum_10k"
 args=("$@")
@@ -73,7 +82,23 @@ step "npm packages (bench/ and the end-to-end tests' browser driver)"
 
 # recoupe: one wasm build per corpus (the corpus is compiled in). Cargo
 # rebuilds only the crate when CORPUS_DIR changes; the page assembler is the
-# project's own (www/build-page.mjs), so the module is exactly what ships.
+# project's own (www/build-page.mjs, as ./build.sh runs it), so the module is
+# exactly what ships: the bench page loads dist/web/recoupe_bg.wasm (the
+# hosted variant's module) through wasm-bindgen's ES-module glue, since the
+# widget's script keeps the engine inside its closure.
+[ -x "$ROOT/www/node_modules/.bin/esbuild" ] ||
+  (cd "$ROOT/www" && npm ci --no-audit --no-fund --loglevel=error)
+# A corpus's build is redone only when the engine's sources or the corpus
+# changed: each switch of CORPUS_DIR makes cargo rebuild the crate (minutes
+# for orangesum_10k).
+fingerprint() { # corpus path
+  {
+    git -C "$ROOT" ls-files -co --exclude-standard -- src build.rs Cargo.toml Cargo.lock data www |
+      sort | (cd "$ROOT" && xargs -d '\n' sha256sum)
+    find "$1" -type f -printf '%P %s %T@\n' | sort
+  } | sha256sum | cut -d' ' -f1
+}
+
 wasm="$WORK/target/wasm32-unknown-unknown/release/recoupe.wasm"
 IFS=, read -r -a corpora <<<"$CORPORA"
 for corpus in "${corpora[@]}"; do
@@ -83,14 +108,25 @@ for corpus in "${corpora[@]}"; do
     exit 1
   }
   out="$WORK/ours/$corpus"
+  want="$(fingerprint "$path")"
+  if [ -f "$out/stamp" ] && [ "$(cat "$out/stamp")" = "$want" ]; then
+    step "recoupe for $corpus: up to date"
+    continue
+  fi
   step "recoupe for $corpus"
   CORPUS_DIR="$path" CARGO_TARGET_DIR="$WORK/target" \
     cargo build --release --target wasm32-unknown-unknown --lib --quiet
   rm -rf "$out"
-  wasm-bindgen --target web --no-typescript --out-dir "$out/web" --out-name recoupe "$wasm"
+  wasm-bindgen --target web --no-typescript --out-dir "$out/esm" --out-name recoupe "$wasm"
   wasm-bindgen --target no-modules --no-typescript --out-dir "$out/no-modules" --out-name recoupe "$wasm"
-  node www/build-page.mjs "$out/no-modules" "$out/web" "$out/dist"
+  node www/build-page.mjs "$out/no-modules" "$out/dist"
+  cp "$out/esm/recoupe.js" "$out/dist/web/recoupe.js"
+  echo "$want" >"$out/stamp"
 done
 
+if [ "$BUILD_ONLY" = 1 ]; then
+  echo "recoupe built for ${CORPORA} (--build-only: no measurement)"
+  exit 0
+fi
 step "peer indexes, then the measurements"
 node "$BENCH/run.mjs" "$@"

@@ -7,9 +7,12 @@
 //                              it, for `script-src 'self' 'wasm-unsafe-eval'` (no inline script)
 //
 // usage: node www/build-page.mjs WASM_BINDGEN_OUT_DIR DIST_DIR
-import { readFileSync, writeFileSync, mkdirSync, rmSync } from 'node:fs';
+import { readFileSync, writeFileSync, mkdirSync, rmSync, mkdtempSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
+import { transformSync } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
 const [bindgenDir, outDir] = process.argv.slice(2);
@@ -61,43 +64,116 @@ function fill(text, placeholder, value) {
 
 const wasm = stripCustomSections(readFileSync(join(bindgenDir, 'recoupe_bg.wasm')));
 const glue = unshadowDocument(read(join(bindgenDir, 'recoupe.js')));
-/**
- * Our own sources without their comment lines and indentation (a smaller
- * page; the readable form is www/). Safe for these files, which keep every
- * string and template literal on one line and no code after a comment's
- * end; not applied to wasm-bindgen's glue.
- */
-function compactJs(code) {
-  const out = [];
-  let inComment = false;
-  for (const line of code.split('\n')) {
-    const text = line.trim();
-    if (inComment) {
-      if (text.endsWith('*/')) inComment = false;
-      continue;
-    }
-    if (text.startsWith('/*')) {
-      inComment = !text.endsWith('*/');
-      continue;
-    }
-    if (text && !text.startsWith('//')) out.push(text);
-  }
-  return out.join('\n');
-}
-const compactCss = (code) => code.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\s+/g, ' ').trim();
+// esbuild (www/package.json; ./build.sh installs it) minifies the widget
+// script as one closure, so every name inside it may shrink. UTF-8 output:
+// the page is UTF-8, and escaping the French strings would only grow them.
+const minifyJs = (code) => transformSync(code, { minify: true, charset: 'utf8', legalComments: 'none' }).code;
+const minifyCss = (code) => transformSync(code, { loader: 'css', minify: true, charset: 'utf8' }).code.trim();
 
-const css = compactCss(read(join(www, 'explorer', 'style.css')));
+/** Replaces the string literal holding `placeholder` (whichever quotes the
+ *  minifier chose) by `literal`, exactly once. */
+function fillLiteral(code, placeholder, literal) {
+  const pattern = new RegExp(`(["'\`])/\\* recoupe:${placeholder} \\*/\\1`, 'g');
+  const found = code.match(pattern);
+  if (!found || found.length !== 1) throw new Error(`placeholder recoupe:${placeholder}: ${found ? found.length : 0} found`);
+  return code.replace(pattern, () => literal);
+}
+
+// The reader of the wasm text is the page's own (www/explorer/wasm-text.js):
+// the writer takes its table from it, and every build reads back what it wrote.
+const wasmTextSource = read(join(www, 'explorer', 'wasm-text.js'));
+const { WASM_TEXT_ESCAPED, wasmTextBytes } = new Function(
+  `${wasmTextSource}\nreturn { WASM_TEXT_ESCAPED, wasmTextBytes };`)();
+
+/** `bytes` as the single-quoted text wasmTextBytes reads (see wasm-text.js). */
+function wasmText(bytes) {
+  const rankOf = new Int8Array(128).fill(-1);
+  WASM_TEXT_ESCAPED.forEach((value, rank) => { rankOf[value] = rank; });
+  // UTF-8 written directly: at most 2 bytes for every 7 bits.
+  const out = Buffer.alloc(Math.ceil((bytes.length * 8) / 7) * 2 + 2);
+  let used = 0;
+  let pending = -1; // the rank of an escaped value waiting for the next 7 bits
+  const put = (seven) => {
+    if (pending >= 0) {
+      const c = 0x80 + pending * 128 + seven;
+      out[used] = 0xc0 | (c >> 6);
+      out[used + 1] = 0x80 | (c & 0x3f);
+      used += 2;
+      pending = -1;
+    } else if (rankOf[seven] >= 0) {
+      pending = rankOf[seven];
+    } else {
+      out[used] = seven;
+      used += 1;
+    }
+  };
+  let acc = 0;
+  let bits = 0;
+  for (const b of bytes) {
+    acc = (acc << 8) | b;
+    bits += 8;
+    while (bits >= 7) {
+      bits -= 7;
+      put((acc >>> bits) & 0x7f);
+    }
+    acc &= (1 << bits) - 1;
+  }
+  if (bits > 0) put((acc << (7 - bits)) & 0x7f);
+  if (pending >= 0) put(0);
+  const text = out.toString('utf8', 0, used);
+  if (!Buffer.from(wasmTextBytes(text, bytes.length)).equals(bytes)) {
+    throw new Error('the wasm text does not read back as the module');
+  }
+  return text;
+}
+
+// The writer and reader agree on the edge cases too (every build checks):
+// nothing, one byte, runs of each value (escaped ones back to back, one at
+// the very end), and every byte value.
+for (const sample of [[], [0], [255], Array(64).fill(0), Array(64).fill(0x4e),
+  Array(64).fill(0x27), Array(64).fill(0x5c), Array(64).fill(0xff), [...Array(256).keys()],
+  [...Array(256).keys()].reverse()]) {
+  for (let cut = 0; cut <= Math.min(sample.length, 9); cut += 1) {
+    wasmText(Buffer.from(sample.slice(0, sample.length - cut)));
+  }
+}
+
+/**
+ * The module's gzip form. zopfli (./build.sh installs it) finds a gzip stream
+ * about 6% smaller than zlib's best, at about a second a megabyte: worth it
+ * for a page of the seeds' size, where the budget is counted in kilobytes;
+ * a large corpus's module takes zlib (zopfli would take minutes, for a
+ * page that is large anyway).
+ */
+function gzipForPage(bytes) {
+  const ZOPFLI_MAX_BYTES = 4 * 1024 * 1024;
+  if (bytes.length <= ZOPFLI_MAX_BYTES) {
+    const dir = mkdtempSync(join(tmpdir(), 'recoupe-page-'));
+    try {
+      const file = join(dir, 'module.wasm');
+      writeFileSync(file, bytes);
+      return execFileSync('zopfli', ['--i5', '-c', file], { maxBuffer: 64 * 1024 * 1024 });
+    } catch (error) {
+      if (error.code !== 'ENOENT') throw error;
+      console.warn('zopfli not found (./build.sh installs it): the page is packed with zlib, a few KB larger');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  return gzipSync(bytes, { level: 9 });
+}
+
+const css = minifyCss(read(join(www, 'explorer', 'style.css')));
 // The explorer's sources, in order: one closure holds them all, so they share
 // names without adding any to the page.
 const EXPLORER_FILES = ['strings.js', 'dom.js', 'views/search.js', 'views/document.js',
   'views/conflicts.js', 'views/compare.js', 'views/timeline.js', 'element.js'];
-const explorer = EXPLORER_FILES.map((f) => compactJs(read(join(www, 'explorer', f)))).join('\n');
+const explorer = EXPLORER_FILES.map((f) => read(join(www, 'explorer', f))).join('\n');
 
 /** The widget script: everything in one closure, so the only global name it
  *  adds is the custom element. */
 function widgetScript(engine) {
-  return [
-    '// recoupe-explorer: offline explorer for French news corpora (generated by www/build-page.mjs)',
+  const code = minifyJs([
     '(() => {',
     "'use strict';",
     `const EXPLORER_CSS = ${JSON.stringify(css)};`,
@@ -105,15 +181,16 @@ function widgetScript(engine) {
     engine,
     explorer,
     '})();',
-    '',
-  ].join('\n');
+  ].join('\n'));
+  return `// recoupe-explorer: offline explorer for French news corpora (generated by www/build-page.mjs)\n${code}`;
 }
 
-const inlineEngine = fill(fill(compactJs(read(join(www, 'explorer', 'engine-inline.js'))),
-  '/* recoupe:wasm-base64 */', gzipSync(wasm, { level: 9 }).toString('base64')),
-'/* recoupe:wasm-size */', String(wasm.length));
-const widgetInline = widgetScript(inlineEngine);
-const widgetHosted = widgetScript(compactJs(read(join(www, 'explorer', 'engine-hosted.js'))));
+const packed = gzipForPage(wasm);
+let widgetInline = widgetScript(`${wasmTextSource}\n${read(join(www, 'explorer', 'engine-inline.js'))}`);
+widgetInline = fillLiteral(widgetInline, 'wasm-text', `'${wasmText(packed)}'`);
+widgetInline = fillLiteral(widgetInline, 'wasm-packed-size', String(packed.length));
+widgetInline = fillLiteral(widgetInline, 'wasm-size', String(wasm.length));
+const widgetHosted = widgetScript(read(join(www, 'explorer', 'engine-hosted.js')));
 
 // Inline script text must not close its own <script> element.
 const scriptSafe = (code) => code.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
@@ -133,7 +210,7 @@ function page(policy, style, scripts) {
 
 rmSync(outDir, { recursive: true, force: true });
 mkdirSync(join(outDir, 'web'), { recursive: true });
-const single = page(SINGLE_FILE_CSP, `<style>\n${read(join(www, 'page.css'))}</style>`,
+const single = page(SINGLE_FILE_CSP, `<style>${minifyCss(read(join(www, 'page.css')))}</style>`,
   `<script>\n${scriptSafe(widgetInline)}</script>`);
 writeFileSync(join(outDir, 'index.html'), single);
 writeFileSync(join(outDir, 'recoupe-explorer.js'), widgetInline);
@@ -147,4 +224,4 @@ writeFileSync(join(outDir, 'web', 'page.css'), read(join(www, 'page.css')));
 
 const kb = (n) => (n / 1024).toFixed(1) + ' KB';
 console.log(`dist/index.html: ${kb(Buffer.byteLength(single))} (${kb(gzipSync(single).length)} gzip); `
-  + `wasm ${kb(wasm.length)} (${kb(gzipSync(wasm).length)} gzip)`);
+  + `wasm ${kb(wasm.length)} (${kb(packed.length)} packed)`);

@@ -67,7 +67,37 @@ export async function run(engine) {
       return out;
     }
 
-    window.bench = { coldMs, readyMs, first: top, timeQueries, answers };
+    /**
+     * An engine's other operations (`search.operations`: recoupe's
+     * comparison side), after the query set: each first use timed once,
+     * then every sampled call `passes` times. Times are ms, the call plus
+     * the answer's size read (the object is built by then).
+     */
+    function timeOperations(passes) {
+      const ops = search.operations;
+      if (!ops) return null;
+      const size = (answer) => (Array.isArray(answer) ? answer.length : answer ? 1 : 0);
+      const first = ops.first.map(([name, call]) => {
+        const started = performance.now();
+        const n = size(call());
+        return { name, ms: performance.now() - started, size: n };
+      });
+      const timed = ops.sample().map(([name, calls]) => {
+        const times = [];
+        const sizes = calls.map(() => 0);
+        for (let pass = 0; pass < passes; pass += 1) {
+          calls.forEach((call, i) => {
+            const started = performance.now();
+            sizes[i] = size(call());
+            times.push(performance.now() - started);
+          });
+        }
+        return { name, calls: calls.length, times, sizes };
+      });
+      return { first, timed };
+    }
+
+    window.bench = { coldMs, readyMs, first: top, timeQueries, answers, timeOperations, phases: search.phases ?? null };
   } catch (error) {
     window.benchError = String((error && error.stack) || error);
   }

@@ -75,7 +75,7 @@ export async function measureOnce(browser, server, { url, session, queries, pass
     });
     const failure = await page.evaluate(() => window.benchError);
     if (failure) throw new Error(failure);
-    const cold = await page.evaluate(() => ({ ms: window.bench.coldMs, readyMs: window.bench.readyMs, hits: window.bench.first.length }));
+    const cold = await page.evaluate(() => ({ ms: window.bench.coldMs, readyMs: window.bench.readyMs, hits: window.bench.first.length, phases: window.bench.phases }));
     const bytesToFirstAnswer = server.bytes(session);
 
     const memory = await memoryAfterLoad(context, page, workers);
@@ -85,10 +85,14 @@ export async function measureOnce(browser, server, { url, session, queries, pass
     const timed = await page.evaluate(([q, p]) => window.bench.timeQueries(q, p), [queries, passes]);
     const bytesAfterQueries = server.bytes(session);
 
+    // Other operations (recoupe's comparison side), after the query set so
+    // that they do not warm the search; each first use stays cold.
+    const operations = await page.evaluate((p) => window.bench.timeOperations(p), passes * 3);
+
     let answers = null;
     if (judged) answers = await page.evaluate((q) => window.bench.answers(q, 50), judged);
     if (errors.length) throw new Error(`errors in the page: ${errors.join(' | ')}`);
-    return { cold, bytesToFirstAnswer, bytesAfterWarmUp, bytesAfterQueries, memory, timed, answers, workers: workers.length };
+    return { cold, bytesToFirstAnswer, bytesAfterWarmUp, bytesAfterQueries, memory, timed, operations, answers, workers: workers.length };
   } finally {
     await context.close();
   }

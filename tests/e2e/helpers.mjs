@@ -18,9 +18,13 @@ export const pageUrl = pathToFileURL(join(dist, 'index.html')).href;
 export const DESKTOP = { width: 1280, height: 900 };
 export const PHONE = { width: 375, height: 780 };
 
-/** Opens `url` in a fresh context; records requests, errors and dialogs. */
-export async function open(browser, { url = pageUrl, viewport = DESKTOP, ready = true, context: options = {} } = {}) {
+/** Opens `url` in a fresh context; records requests, errors and dialogs.
+ *  `init` runs in every frame before the page's own scripts. */
+export async function open(browser, {
+  url = pageUrl, viewport = DESKTOP, ready = true, context: options = {}, init = null,
+} = {}) {
   const context = await browser.newContext({ viewport, ...options });
+  if (init) await context.addInitScript(init);
   const page = await context.newPage();
   const seen = { requests: [], errors: [], dialogs: [] };
   context.on('request', (request) => seen.requests.push(request.url()));

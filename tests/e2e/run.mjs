@@ -14,7 +14,7 @@ import { pathToFileURL } from 'node:url';
 import { launch } from './browser.mjs';
 import { serve, HOSTED_POLICY } from './server.mjs';
 import {
-  PHONE, accessibilityViolations, assertClean, count, dist, focused,
+  PHONE, accessibilityViolations, assertClean, count, dist, focused, root,
   noSidewaysScroll, open, pageUrl, screenshot, shots, status, texts, typeQuery, viewOf,
   waitForCount, waitForStatus, waitForView,
 } from './helpers.mjs';
@@ -22,7 +22,7 @@ import {
 const tests = [];
 const test = (name, fn) => tests.push({ name, fn });
 const SEED_002 = '002_8ed4da36b7d67b1b.txt';
-const gold = JSON.parse(readFileSync('/work/shared/gold/seeds.json', 'utf8'));
+const gold = JSON.parse(readFileSync(join(root, 'tests', 'gold', 'seeds.json'), 'utf8'));
 
 test('search: results as you type, marked snippets, facets with counts, statements in hits', async (browser) => {
   const { context, page, seen, loadMs } = await open(browser);

@@ -2,20 +2,39 @@
 // as a reader says them, and byte offsets (the engine's) into string
 // indices (JavaScript's).
 
+/**
+ * Text as shown: without the explicit direction controls (embeddings,
+ * overrides and isolates, U+202A–U+202E and U+2066–U+2069) a corpus may
+ * carry. Shown, an override reverses the letters after it ("15 morts" reads
+ * "strom 51") and spills past its own words into the names, labels and the
+ * engine's sentences around it. The letters stay in the order they are
+ * stored, searched and compared in (right-to-left scripts still show right
+ * to left). Applied where text becomes visible, after every offset was
+ * counted on the stored text.
+ */
+const DIRECTION_CONTROLS = /[\u202a-\u202e\u2066-\u2069]/g;
+function shownText(text) {
+  return String(text).replace(DIRECTION_CONTROLS, '');
+}
+
+/** Attributes a reader sees or hears (tooltips, labels). */
+const TEXT_ATTRIBUTES = new Set(['title', 'aria-label', 'placeholder']);
+
 /** Creates an element; children are nodes or strings (made text nodes). */
 function el(tag, props, ...children) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(props || {})) {
     if (value === undefined || value === null || value === false) continue;
     if (key === 'className') node.className = value;
-    else if (key === 'text') node.textContent = value;
+    else if (key === 'text') node.textContent = shownText(value);
     else if (key === 'dataset') Object.assign(node.dataset, value);
     else if (key.startsWith('on')) node.addEventListener(key.slice(2), value);
+    else if (TEXT_ATTRIBUTES.has(key)) node.setAttribute(key, shownText(value));
     else node.setAttribute(key, value === true ? '' : String(value));
   }
   for (const child of children.flat(Infinity)) {
     if (child === null || child === undefined || child === false) continue;
-    node.append(typeof child === 'string' ? document.createTextNode(child) : child);
+    node.append(typeof child === 'string' ? document.createTextNode(shownText(child)) : child);
   }
   return node;
 }

@@ -292,7 +292,8 @@ class RecoupeExplorer extends HTMLElement {
    *  (elsewhere the view's own heading says as much), errors always. */
   setStatus(text, isError) {
     const status = this.ui.status;
-    if (status.textContent !== text) status.textContent = text;
+    const shown = shownText(text);
+    if (status.textContent !== shown) status.textContent = shown;
     status.classList.toggle('error', Boolean(isError));
     status.classList.toggle('visually-hidden', Boolean(this.api) && !isError && this.state.view !== 'search');
   }
