@@ -264,3 +264,20 @@ fn hostile_text_neither_panics_nor_hangs() {
         let _ = extract(text);
     }
 }
+
+#[test]
+fn a_date_in_the_next_sentence_is_not_the_statements() {
+    // The date right after the quotation opens another sentence: it dates the
+    // next event, not the words. In the same sentence, it dates them.
+    let c = extract_dated(
+        "« Nous ne céderons pas », a affirmé le maire, Paul Girard. Le 2 mars 2020, la mairie a fermé.",
+        Some("2020-03-05"),
+    );
+    assert_eq!(c.statements.len(), 1, "{:?}", c.statements);
+    assert_eq!(c.statements[0].date, None);
+    let c = extract_dated(
+        "« Nous ne céderons pas », a affirmé le maire, Paul Girard, le 2 mars 2020.",
+        Some("2020-03-05"),
+    );
+    assert_eq!(c.statements[0].date.as_deref(), Some("2020-03-02"));
+}

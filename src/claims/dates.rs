@@ -11,12 +11,14 @@ const NEAR_BEFORE: usize = 80;
 const NEAR_AFTER: usize = 60;
 
 /// The date each statement speaks of or was made on: a date next to its cue
-/// (before the reported words, or right after them), else the first one inside.
+/// (before the reported words, or right after them in the same sentence),
+/// else the first one inside. `sentence_starts`: where each sentence of the
+/// document begins, in order.
 ///
 /// Dates are looked up in sorted lists, not scanned for every statement: a
 /// long paragraph of dated statements (hundreds of each) took seconds when
 /// every statement tried every date against every other statement.
-pub fn attach_statement_dates(found: &mut [Found], facts: &[Fact]) {
+pub fn attach_statement_dates(found: &mut [Found], facts: &[Fact], sentence_starts: &[usize]) {
     let dates: Vec<&Fact> = facts
         .iter()
         .filter(|f| f.kind == super::FactKind::Date)
@@ -44,9 +46,18 @@ pub fn attach_statement_dates(found: &mut [Found], facts: &[Fact]) {
                 .map(|&i| (f.start - span(i).1, i))
         };
         let starts_after = {
+            // "« X ». Le 2 mars, …": a date after the sentence that ends the
+            // reported words opens another story, not this statement's.
+            let next_sentence = sentence_starts
+                .get(sentence_starts.partition_point(|&s| s <= f.end))
+                .copied()
+                .unwrap_or(usize::MAX);
+            let limit = f
+                .end
+                .saturating_add(NEAR_AFTER)
+                .min(next_sentence.saturating_sub(1));
             let from = free_by_start.partition_point(|&i| span(i).0 < f.end);
-            let to =
-                free_by_start.partition_point(|&i| span(i).0 <= f.end.saturating_add(NEAR_AFTER));
+            let to = free_by_start.partition_point(|&i| span(i).0 <= limit);
             free_by_start[from..to]
                 .iter()
                 .map(|&i| (span(i).0 - f.end, i))

@@ -132,7 +132,8 @@ pub fn document(doc: &Document) -> DocumentClaims {
         all_facts.extend(facts::sentence_facts(doc, &s.toks));
     }
     reader.resolve_pending();
-    dates::attach_statement_dates(&mut reader.found, &all_facts);
+    let sentence_starts: Vec<usize> = sentences.iter().map(|s| s.start).collect();
+    dates::attach_statement_dates(&mut reader.found, &all_facts, &sentence_starts);
     DocumentClaims {
         statements: reader.found,
         entities: reader.registry.entities,
