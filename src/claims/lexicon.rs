@@ -179,12 +179,20 @@ impl Lexicon {
             qualifiers_after: Vec::new(),
             problems: Vec::new(),
         };
-        lex.load_verbs(include_str!("../../data/reporting_verbs_fr.txt"));
-        lex.load_nouns(include_str!("../../data/speaker_nouns_fr.txt"));
-        lex.load_countries(include_str!("../../data/countries_fr.txt"));
-        lex.load_first_names(include_str!("../../data/first_names.txt"));
-        lex.load_grammar(include_str!("../../data/grammar_fr.txt"));
-        lex.load_numbers(include_str!("../../data/numbers_fr.txt"));
+        lex.load_verbs(crate::data_file!(include_str!(
+            "../../data/reporting_verbs_fr.txt"
+        )));
+        lex.load_nouns(crate::data_file!(include_str!(
+            "../../data/speaker_nouns_fr.txt"
+        )));
+        lex.load_countries(crate::data_file!(include_str!(
+            "../../data/countries_fr.txt"
+        )));
+        lex.load_first_names(crate::data_file!(include_str!(
+            "../../data/first_names.txt"
+        )));
+        lex.load_grammar(crate::data_file!(include_str!("../../data/grammar_fr.txt")));
+        lex.load_numbers(crate::data_file!(include_str!("../../data/numbers_fr.txt")));
         lex
     }
 

@@ -45,7 +45,7 @@ pub struct Frame {
 }
 
 pub static FRAMES: LazyLock<Vec<Frame>> =
-    LazyLock::new(|| parse(include_str!("../../data/frames_fr.txt")));
+    LazyLock::new(|| parse(crate::data_file!(include_str!("../../data/frames_fr.txt"))));
 
 fn stems(words: &str) -> HashSet<String> {
     words

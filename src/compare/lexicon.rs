@@ -21,7 +21,9 @@ pub struct Comparison {
 }
 
 pub static COMPARISON: LazyLock<Comparison> = LazyLock::new(|| {
-    let data = text::Sections::parse(include_str!("../../data/comparison_fr.txt"));
+    let data = text::Sections::parse(crate::data_file!(include_str!(
+        "../../data/comparison_fr.txt"
+    )));
     let key = |w: &str| super::units::conflate(&text::stem(&text::fold(w)));
     let phrases = |section: &str| -> Vec<Vec<String>> {
         data.lines(section)

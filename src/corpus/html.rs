@@ -38,7 +38,9 @@ struct Lists {
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
     let mut sections: HashMap<String, Vec<String>> = HashMap::new();
     let mut current = String::new();
-    for line in data_lines(include_str!("../../data/html_furniture.txt")) {
+    for line in data_lines(crate::data_file!(include_str!(
+        "../../data/html_furniture.txt"
+    ))) {
         if let Some(name) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
             current = name.to_owned();
         } else {
@@ -46,13 +48,15 @@ static LISTS: LazyLock<Lists> = LazyLock::new(|| {
         }
     }
     let mut take = |name: &str| sections.remove(name).unwrap_or_default();
-    let entities = data_lines(include_str!("../../data/html_entities.txt"))
-        .filter_map(|l| {
-            let (name, code) = l.split_once(' ')?;
-            let c = char::from_u32(u32::from_str_radix(code.trim(), 16).ok()?)?;
-            Some((name.to_owned(), c))
-        })
-        .collect();
+    let entities = data_lines(crate::data_file!(include_str!(
+        "../../data/html_entities.txt"
+    )))
+    .filter_map(|l| {
+        let (name, code) = l.split_once(' ')?;
+        let c = char::from_u32(u32::from_str_radix(code.trim(), 16).ok()?)?;
+        Some((name.to_owned(), c))
+    })
+    .collect();
     Lists {
         skip_tags: take("skip_tags"),
         skip_roles: take("skip_roles"),

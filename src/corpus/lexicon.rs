@@ -154,7 +154,9 @@ pub struct Furniture {
 }
 
 pub static FURNITURE: LazyLock<Furniture> = LazyLock::new(|| {
-    let s = Sections::parse(include_str!("../../data/furniture_fr.txt"));
+    let s = Sections::parse(crate::data_file!(include_str!(
+        "../../data/furniture_fr.txt"
+    )));
     let take = |name: &str| -> Vec<String> {
         let mut keys: Vec<String> = s
             .lines(name)
@@ -216,7 +218,7 @@ pub struct Agency {
 }
 
 pub static AGENCIES: LazyLock<Vec<Agency>> = LazyLock::new(|| {
-    let s = Sections::parse(include_str!("../../data/agencies.txt"));
+    let s = Sections::parse(crate::data_file!(include_str!("../../data/agencies.txt")));
     let mut out = Vec::new();
     for (section, text) in [("text", true), ("photo", false)] {
         for line in s.lines(section) {

@@ -26,7 +26,7 @@ pub static SPELLINGS: LazyLock<Spellings> = LazyLock::new(|| {
         by_terms: HashMap::new(),
         longest: 1,
     };
-    for line in data_lines(include_str!("../../data/aliases_fr.txt")) {
+    for line in data_lines(crate::data_file!(include_str!("../../data/aliases_fr.txt"))) {
         let spellings: Vec<String> = line
             .split('|')
             .map(|v| v.trim().to_owned())

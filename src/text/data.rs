@@ -2,6 +2,54 @@
 //! `#` comments and blank lines ignored, and `[name]` lines that open a
 //! section. Every module that reads a data file reads it through here.
 
+/// A data file's text as the program embeds it: `data_file!(include_str!(…))`.
+/// Its `#` comment lines are blanked at compile time: they are notes for
+/// whoever edits the file, and the page would carry them (about 6 KB of the
+/// seeds' page, compressed). The lines stay where they were, so a line
+/// number still points into the file.
+#[macro_export]
+macro_rules! data_file {
+    ($source:expr) => {{
+        const SOURCE: &str = $source;
+        const BLANKED: [u8; SOURCE.len()] =
+            $crate::text::data::blank_comment_lines(SOURCE.as_bytes());
+        // Whole lines become ASCII spaces: still UTF-8, so the fallback
+        // is never taken.
+        const TEXT: &str = match ::core::str::from_utf8(&BLANKED) {
+            Ok(text) => text,
+            Err(_) => SOURCE,
+        };
+        TEXT
+    }};
+}
+
+/// `source` with every byte of its `#` comment lines (but the line breaks)
+/// made a space; `N` is its length.
+pub const fn blank_comment_lines<const N: usize>(source: &[u8]) -> [u8; N] {
+    let mut out = [0u8; N];
+    let mut i = 0;
+    let mut in_comment = false;
+    let mut at_line_start = true;
+    while i < N && i < source.len() {
+        let b = source[i];
+        if b == b'\n' {
+            in_comment = false;
+            at_line_start = true;
+            out[i] = b;
+        } else {
+            if at_line_start && b == b'#' {
+                in_comment = true;
+            }
+            if b != b' ' && b != b'\t' {
+                at_line_start = false;
+            }
+            out[i] = if in_comment { b' ' } else { b };
+        }
+        i += 1;
+    }
+    out
+}
+
 /// The lines of a data file: trimmed, without blank lines and `#` comments.
 pub fn data_lines(source: &str) -> impl Iterator<Item = String> + '_ {
     source
@@ -65,6 +113,20 @@ fn section_index(sections: &mut Vec<(String, Vec<String>)>, name: &str) -> usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn comment_lines_are_blanked_at_compile_time() {
+        const TEXT: &str =
+            crate::data_file!("# note é\n  un # pas un commentaire\n\t# autre\ndeux\n");
+        assert_eq!(
+            TEXT,
+            "         \n  un # pas un commentaire\n\t       \ndeux\n"
+        );
+        assert_eq!(
+            data_lines(TEXT).collect::<Vec<_>>(),
+            ["un # pas un commentaire", "deux"]
+        );
+    }
 
     #[test]
     fn lines_skip_comments_and_blanks() {

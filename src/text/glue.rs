@@ -42,7 +42,7 @@ const MAX_PIECES: usize = 4;
 /// Common French word forms (lower case, accents kept) from French
 /// Wikinews: a word found here is a real word even in a five-document corpus.
 static LEXICON_WRITTEN: LazyLock<Vec<String>> = LazyLock::new(|| {
-    data_lines(include_str!("../../data/lexicon_fr.txt"))
+    data_lines(crate::data_file!(include_str!("../../data/lexicon_fr.txt")))
         .map(|w| lower(&w))
         .collect()
 });
@@ -62,12 +62,14 @@ const MAX_AMBIGUITY: f64 = 0.001;
 /// Function words that may be cut off a glued run, as written (lower case,
 /// accents kept: "de" is one, "dé" of "défaire" is not).
 static FUNCTION_WORDS: LazyLock<Vec<String>> = LazyLock::new(|| {
-    let mut words: Vec<String> = data_lines(include_str!("../../data/stopwords_fr.txt"))
-        .map(|w| lower(&w))
-        // One letter is too ambiguous ("a" ends many words), except "à",
-        // whose accent makes it unmistakable.
-        .filter(|w| w.chars().count() >= 2 || w == "à")
-        .collect();
+    let mut words: Vec<String> = data_lines(crate::data_file!(include_str!(
+        "../../data/stopwords_fr.txt"
+    )))
+    .map(|w| lower(&w))
+    // One letter is too ambiguous ("a" ends many words), except "à",
+    // whose accent makes it unmistakable.
+    .filter(|w| w.chars().count() >= 2 || w == "à")
+    .collect();
     words.sort();
     words.dedup();
     words

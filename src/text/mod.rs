@@ -25,9 +25,11 @@ pub use tokenize::{
 };
 
 static STOPWORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    data_lines(include_str!("../../data/stopwords_fr.txt"))
-        .map(|w| fold(&w))
-        .collect()
+    data_lines(crate::data_file!(include_str!(
+        "../../data/stopwords_fr.txt"
+    )))
+    .map(|w| fold(&w))
+    .collect()
 });
 
 /// A function word that carries no topic ("le", "de", "été"); `folded` is a

@@ -17,9 +17,11 @@ use super::{data_lines, fold};
 const MAX_DEPTH: usize = 8;
 
 static ABBREVIATIONS: LazyLock<HashSet<String>> = LazyLock::new(|| {
-    data_lines(include_str!("../../data/abbreviations_fr.txt"))
-        .map(|w| fold(&w))
-        .collect()
+    data_lines(crate::data_file!(include_str!(
+        "../../data/abbreviations_fr.txt"
+    )))
+    .map(|w| fold(&w))
+    .collect()
 });
 
 /// A quotation: `open..close` covers the marks, `inner_start..inner_end` the

@@ -23,8 +23,11 @@ pub struct Calendar {
     pub problems: Vec<String>,
 }
 
-pub static CALENDAR: LazyLock<Calendar> =
-    LazyLock::new(|| Calendar::parse(include_str!("../../../data/calendar_fr.txt")));
+pub static CALENDAR: LazyLock<Calendar> = LazyLock::new(|| {
+    Calendar::parse(crate::data_file!(include_str!(
+        "../../../data/calendar_fr.txt"
+    )))
+});
 
 impl Calendar {
     fn parse(source: &str) -> Calendar {
