@@ -7,6 +7,7 @@ import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import assert from 'node:assert/strict';
+import { launch } from './browser.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const root = resolve(here, '..', '..');
@@ -118,4 +119,29 @@ export async function accessibilityViolations(page) {
     serious: result.filter((v) => v.impact === 'serious' || v.impact === 'critical'),
     minor: result.filter((v) => v.impact !== 'serious' && v.impact !== 'critical'),
   };
+}
+
+/**
+ * Runs `tests` ({name, fn(browser)}) one after the other in one browser, or
+ * only those whose name holds `only`; prints each outcome and a summary
+ * naming `suite`, and exits with 1 if one failed.
+ */
+export async function runTests(tests, suite, only) {
+  const browser = await launch();
+  const chosen = only ? tests.filter((t) => t.name.includes(only)) : tests;
+  let failed = 0;
+  const started = Date.now();
+  for (const { name, fn } of chosen) {
+    const t0 = Date.now();
+    try {
+      await fn(browser);
+      console.log(`  ok   ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    } catch (error) {
+      failed += 1;
+      console.log(`  FAIL ${name}\n       ${String((error && error.stack) || error).split('\n').join('\n       ')}`);
+    }
+  }
+  await browser.close();
+  console.log(`${chosen.length - failed}/${chosen.length} ${suite} passed in ${((Date.now() - started) / 1000).toFixed(0)} s; screenshots in ${shots}`);
+  process.exit(failed ? 1 : 0);
 }

@@ -17,11 +17,11 @@ import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch } from './browser.mjs';
 import { serve } from './server.mjs';
 import {
-  PHONE, assertClean, count, noSidewaysScroll, open, screenshot, shots, status, texts, typeQuery,
+  PHONE, assertClean, count, noSidewaysScroll, open, screenshot, status, texts, typeQuery,
   waitForCount, waitForView,
+  runTests,
 } from './helpers.mjs';
 
 const dir = resolve(process.argv[2] || 'target/dist-hostile');
@@ -401,22 +401,4 @@ test('hosted under its CSP: the hostile corpus asks for nothing but the page\'s 
   }
 });
 
-const only = process.argv[3];
-const browser = await launch();
-let failed = 0;
-const started = Date.now();
-for (const { name, fn } of tests) {
-  if (only && !name.includes(only)) continue;
-  const t0 = Date.now();
-  try {
-    await fn(browser);
-    console.log(`  ok   ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-  } catch (error) {
-    failed += 1;
-    console.log(`  FAIL ${name}\n       ${String((error && error.stack) || error).split('\n').join('\n       ')}`);
-  }
-}
-await browser.close();
-const ran = only ? tests.filter((t) => t.name.includes(only)).length : tests.length;
-console.log(`${ran - failed}/${ran} hostile-corpus tests passed in ${((Date.now() - started) / 1000).toFixed(0)} s; screenshots in ${shots}`);
-process.exit(failed ? 1 : 0);
+await runTests(tests, 'hostile-corpus tests', process.argv[3]);

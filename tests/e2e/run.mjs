@@ -11,12 +11,12 @@ import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { launch } from './browser.mjs';
 import { serve, HOSTED_POLICY } from './server.mjs';
 import {
   PHONE, accessibilityViolations, assertClean, count, dist, focused, root,
   noSidewaysScroll, open, pageUrl, screenshot, shots, status, texts, typeQuery, viewOf,
   waitForCount, waitForStatus, waitForView,
+  runTests,
 } from './helpers.mjs';
 
 const tests = [];
@@ -502,22 +502,4 @@ test('accessibility (axe-core): no serious or critical violation in any view, li
   assert.deepEqual(problems, []);
 });
 
-const only = process.argv[2];
-const browser = await launch();
-let failed = 0;
-const started = Date.now();
-for (const { name, fn } of tests) {
-  if (only && !name.includes(only)) continue;
-  const t0 = Date.now();
-  try {
-    await fn(browser);
-    console.log(`  ok   ${name} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
-  } catch (error) {
-    failed += 1;
-    console.log(`  FAIL ${name}\n       ${String((error && error.stack) || error).split('\n').join('\n       ')}`);
-  }
-}
-await browser.close();
-const ran = only ? tests.filter((t) => t.name.includes(only)).length : tests.length;
-console.log(`${ran - failed}/${ran} end-to-end tests passed in ${((Date.now() - started) / 1000).toFixed(0)} s; screenshots in ${shots}`);
-process.exit(failed ? 1 : 0);
+await runTests(tests, 'end-to-end tests', process.argv[2]);
