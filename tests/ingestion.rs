@@ -533,17 +533,12 @@ fn offsets_map_back_to_the_files_as_stored() {
     }
 }
 
-/// A small deterministic generator of nasty text.
-struct Noise(u64);
+#[path = "support/noise.rs"]
+mod noise;
+use noise::Noise;
 
+/// Nasty text for the ingestion tests.
 impl Noise {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
     fn text(&mut self, len: usize) -> String {
         const PIECES: &[&str] = &[
             "<",

@@ -10,6 +10,10 @@
 
 #[path = "support/invariants.rs"]
 mod invariants;
+#[path = "support/noise.rs"]
+mod noise;
+
+use noise::Noise;
 
 use std::path::Path;
 
@@ -82,25 +86,7 @@ const PIECES: &[&str] = &[
     " Dmitri Peskov",
 ];
 
-/// A seeded xorshift generator: the same inputs on every run.
-struct Noise(u64);
-
 impl Noise {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn below(&mut self, n: usize) -> usize {
-        (self.next() % n.max(1) as u64) as usize
-    }
-
-    fn pick<'a>(&mut self, from: &[&'a str]) -> &'a str {
-        from[self.below(from.len())]
-    }
-
     /// `n` pieces, one in eight hostile.
     fn text(&mut self, n: usize) -> String {
         (0..n)
