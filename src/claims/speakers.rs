@@ -183,7 +183,7 @@ impl Registry {
     /// The one organisation of the document named `name` with its country's
     /// adjective ("ministère arménien de la Défense" for "ministère de la
     /// Défense"), if exactly one is known.
-    fn same_ministry_of_a_country(&self, name: &str) -> Option<usize> {
+    fn same_organisation_with_its_country(&self, name: &str) -> Option<usize> {
         let key = fold(name);
         let mut found = self.entities.iter().enumerate().filter(|(_, e)| {
             let canonical = fold(&e.canonical);
@@ -489,7 +489,7 @@ impl Registry {
                 // la Défense": the one the article already named.
                 if np.country.is_none()
                     && let Some(plain) = ministry_name(toks, np).or_else(|| r.role_text.clone())
-                    && let Some(idx) = self.same_ministry_of_a_country(&plain)
+                    && let Some(idx) = self.same_organisation_with_its_country(&plain)
                 {
                     return Some(idx);
                 }
