@@ -29,10 +29,15 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 }
 
 thread_local! {
-    /// The page's clock, looked up once: a lookup crosses the boundary
-    /// three times (global, instanceof Window, performance), twice a search.
+    /// The clock of the global scope (a page or a worker: a worker has no
+    /// window), looked up once: a lookup crosses the boundary several times.
     static CLOCK: Option<web_sys::Performance> =
-        web_sys::window().and_then(|w| w.performance());
+        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("performance"))
+            .ok()
+            .filter(|p| {
+                js_sys::Reflect::get(p, &JsValue::from_str("now")).is_ok_and(|now| now.is_function())
+            })
+            .map(JsCast::unchecked_into);
 }
 
 fn now_ms() -> f64 {
