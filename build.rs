@@ -15,6 +15,8 @@ mod corpus;
 mod explorer;
 #[path = "src/index/mod.rs"]
 mod index;
+#[path = "src/parts.rs"]
+mod parts;
 #[path = "src/search/mod.rs"]
 mod search;
 #[path = "src/text/mod.rs"]
@@ -50,7 +52,12 @@ fn main() {
         println!("cargo:warning=corpus: {w}");
     }
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded");
-    write_parts(&out, &explorer.to_parts());
+    let parts = explorer.to_parts();
+    // A module with packed parts carries the inflater; others leave it out.
+    if parts::any_packed(parts.iter().map(|(_, bytes)| bytes.as_slice())) {
+        println!("cargo::rustc-cfg=packed_parts");
+    }
+    write_parts(&out, &parts);
 }
 
 fn write_parts(dir: &Path, parts: &[(&str, Vec<u8>)]) {

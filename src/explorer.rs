@@ -16,22 +16,34 @@ use serde::{Deserialize, Serialize};
 
 use crate::claims::{self, Claims};
 use crate::compare::{self, CompareInput, Comparisons, TimelineFilter};
+pub use crate::corpus::DocumentSummary;
 use crate::corpus::{self, CorpusError, Document, RawDocument};
 use crate::index::{self, Index};
+use crate::parts;
 use crate::search::facets::FacetSource;
-use crate::search::{self, FacetTable, HitStatement, SearchOptions, SearchResults};
+use crate::search::{self, FacetTable, HitStatement, SearchOptions, SearchResults, Shelf};
 use crate::text::{self, Token};
 
 /// File names of the embedded form (inside the build's output folder).
+pub const SUMMARIES_FILE: &str = "summaries.bin";
 pub const DOCUMENTS_FILE: &str = "documents.bin";
 pub const INDEX_FILE: &str = "index.bin";
 pub const CLAIMS_FILE: &str = "claims.bin";
 pub const COMPARISONS_FILE: &str = "comparisons.bin";
 /// Every part of the embedded form.
-pub const PARTS: [&str; 4] = [DOCUMENTS_FILE, INDEX_FILE, CLAIMS_FILE, COMPARISONS_FILE];
+pub const PARTS: [&str; 5] = [
+    SUMMARIES_FILE,
+    DOCUMENTS_FILE,
+    INDEX_FILE,
+    CLAIMS_FILE,
+    COMPARISONS_FILE,
+];
 
 pub struct Explorer {
-    documents: Vec<Document>,
+    /// What result lists show of each document: opened with the index.
+    summaries: Vec<DocumentSummary>,
+    /// The documents with their texts: for snippets, reading, comparing.
+    documents: Part<Vec<Document>>,
     index: Cow<'static, [u8]>,
     layout: index::Layout,
     claims: Part<Claims>,
@@ -47,8 +59,10 @@ struct Views {
     statements: Vec<Range<usize>>,
 }
 
-/// A part of the explorer that an embedded page decodes on first use:
-/// a search needs neither 50,000 statements nor the corpus's conflicts.
+/// A part of the explorer that an embedded page decodes on first use: a
+/// result list of titles needs neither the texts, nor 50,000 statements,
+/// nor the corpus's conflicts. Large parts are stored packed
+/// ([`parts::pack`]) and unpacked then.
 enum Part<T> {
     Built(T),
     Embedded {
@@ -89,33 +103,16 @@ impl<T: DeserializeOwned> Part<T> {
                 decoded,
             } => decoded
                 .get_or_init(|| {
+                    let bytes = parts::unpack(bytes)
+                        .map_err(|e| format!("corrupt embedded {what}: {e}"))?;
                     reserve_heap(bytes.len());
-                    postcard::from_bytes(bytes).map_err(|e| format!("corrupt embedded {what}: {e}"))
+                    postcard::from_bytes(&bytes)
+                        .map_err(|e| format!("corrupt embedded {what}: {e}"))
                 })
                 .as_ref()
                 .map_err(Clone::clone),
         }
     }
-}
-
-/// A document in a list: what a result list or a source picker shows.
-#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
-#[serde(rename_all = "camelCase")]
-pub struct DocumentSummary {
-    pub id: String,
-    pub title: Option<String>,
-    /// The opening words of the text, for a document without a title.
-    #[serde(default)]
-    pub lead: Option<String>,
-    pub date: Option<String>,
-    pub date_source: corpus::DateSource,
-    pub outlet: Option<String>,
-    /// What an undated text says of its own day ("26 mars, année inconnue").
-    pub date_hint: Option<String>,
-    /// News agencies credited for the text.
-    pub agencies: Vec<String>,
-    /// Characters of article text.
-    pub length: usize,
 }
 
 /// A document to read: its blocks as text, each with its kind.
@@ -166,7 +163,8 @@ impl Explorer {
         let claims = claims::extract(&documents);
         let comparisons = Comparisons::build(&documents, &claims);
         Explorer {
-            documents,
+            summaries: documents.iter().map(Document::summary).collect(),
+            documents: Part::Built(documents),
             index: Cow::Owned(index),
             layout,
             claims: Part::Built(claims),
@@ -184,14 +182,20 @@ impl Explorer {
 
     /// The binary form: (file name, bytes) pairs.
     pub fn to_parts(&self) -> Vec<(&'static str, Vec<u8>)> {
+        // The summaries and the index are read at once (the index in
+        // place): stored as they are. The others are decoded on first use.
         vec![
+            (SUMMARIES_FILE, encode(Some(&self.summaries))),
             (
                 DOCUMENTS_FILE,
-                postcard::to_allocvec(&self.documents).unwrap_or_default(),
+                parts::pack(&encode(self.documents.get().ok())),
             ),
             (INDEX_FILE, self.index.to_vec()),
-            (CLAIMS_FILE, encode(self.claims.get().ok())),
-            (COMPARISONS_FILE, encode(self.comparisons.get().ok())),
+            (CLAIMS_FILE, parts::pack(&encode(self.claims.get().ok()))),
+            (
+                COMPARISONS_FILE,
+                parts::pack(&encode(self.comparisons.get().ok())),
+            ),
         ]
     }
 
@@ -201,17 +205,18 @@ impl Explorer {
     pub fn from_parts(
         part: impl Fn(&str) -> Result<&'static [u8], String>,
     ) -> Result<Explorer, String> {
-        let documents_part = part(DOCUMENTS_FILE)?;
-        reserve_heap(documents_part.len());
-        let documents: Vec<Document> = postcard::from_bytes(documents_part)
-            .map_err(|e| format!("corrupt embedded documents: {e}"))?;
+        let summaries_part = part(SUMMARIES_FILE)?;
+        reserve_heap(summaries_part.len());
+        let summaries: Vec<DocumentSummary> = postcard::from_bytes(summaries_part)
+            .map_err(|e| format!("corrupt embedded summaries: {e}"))?;
         let index = part(INDEX_FILE)?;
         let opened = Index::open(index).map_err(|e| e.to_string())?;
-        if opened.doc_count() as usize != documents.len() {
+        if opened.doc_count() as usize != summaries.len() {
             return Err("embedded index and documents disagree".to_owned());
         }
         Ok(Explorer {
-            documents,
+            summaries,
+            documents: Part::embedded(part(DOCUMENTS_FILE)?, "documents"),
             index: Cow::Borrowed(index),
             layout: opened.layout(),
             claims: Part::embedded(part(CLAIMS_FILE)?, "claims"),
@@ -224,33 +229,25 @@ impl Explorer {
         Index::with_layout(&self.index, self.layout)
     }
 
+    /// The documents with their texts, decoded on first use (none if the
+    /// embedded part is corrupt: [`Explorer::texts`] says why).
     pub fn documents(&self) -> &[Document] {
-        &self.documents
+        self.texts().unwrap_or(&[])
+    }
+
+    /// The documents with their texts, or why they cannot be read.
+    pub fn texts(&self) -> Result<&[Document], String> {
+        self.documents.get().map(Vec::as_slice)
     }
 
     pub fn document(&self, id: &str) -> Option<&Document> {
-        self.documents.iter().find(|d| d.id == id)
+        let number = self.summaries.iter().position(|d| d.id == id)?;
+        self.documents().get(number)
     }
 
-    pub fn summaries(&self) -> Vec<DocumentSummary> {
-        self.documents
-            .iter()
-            .map(|d| DocumentSummary {
-                id: d.id.clone(),
-                title: d.title.clone(),
-                lead: if d.title.is_none() {
-                    search::lead(d, search::LEAD_CHARS)
-                } else {
-                    None
-                },
-                date: d.date.clone(),
-                date_source: d.date_source,
-                outlet: d.outlet.clone(),
-                date_hint: d.date_hint.clone(),
-                agencies: d.agencies.clone(),
-                length: d.article_blocks().map(|b| (b.end - b.start) as usize).sum(),
-            })
-            .collect()
+    /// What a list shows of every document: read without the texts.
+    pub fn summaries(&self) -> &[DocumentSummary] {
+        &self.summaries
     }
 
     pub fn view(&self, id: &str) -> Option<DocumentView> {
@@ -259,7 +256,7 @@ impl Explorer {
             id: d.id.clone(),
             title: d.title.clone(),
             lead: if d.title.is_none() {
-                search::lead(d, search::LEAD_CHARS)
+                d.lead(corpus::LEAD_CHARS)
             } else {
                 None
             },
@@ -292,7 +289,7 @@ impl Explorer {
     /// "informe" "un"), offsets into `Document::text`. `doc` is the
     /// document's number (its position in [`Explorer::documents`]).
     pub fn tokens(&self, doc: usize) -> Vec<Token> {
-        self.documents
+        self.documents()
             .get(doc)
             .map(|d| text::tokenize_split(&d.text, &d.lost_spaces))
             .unwrap_or_default()
@@ -328,7 +325,7 @@ impl Explorer {
                     ..SearchOptions::default()
                 };
                 let ids: std::collections::HashMap<&str, usize> = self
-                    .documents
+                    .summaries
                     .iter()
                     .enumerate()
                     .map(|(i, d)| (d.id.as_str(), i))
@@ -342,7 +339,7 @@ impl Explorer {
             _ => Vec::new(),
         };
         compare::compare(
-            &self.documents,
+            self.texts()?,
             self.claims()?,
             self.comparisons()?,
             &candidates,
@@ -361,11 +358,11 @@ impl Explorer {
             || options.sides.is_some()
             || options.months.is_some();
         if !needs_views {
-            return search::search(&self.documents, self.index(), query, options);
+            return search::search(self.shelf(options), self.index(), query, options);
         }
         let views = self.views();
         let mut results = search::search_faceted(
-            &self.documents,
+            self.shelf(options),
             self.index(),
             Some(&views.facets),
             query,
@@ -375,10 +372,23 @@ impl Explorer {
         results
     }
 
+    /// The documents as a search reads them: the texts are decoded only
+    /// for snippets.
+    fn shelf(&self, options: &SearchOptions) -> Shelf<'_> {
+        Shelf {
+            summaries: &self.summaries,
+            texts: if options.snippets {
+                self.documents()
+            } else {
+                &[]
+            },
+        }
+    }
+
     fn views(&self) -> &Views {
         self.views.get_or_init(|| {
             let number: HashMap<&str, usize> = self
-                .documents
+                .summaries
                 .iter()
                 .enumerate()
                 .map(|(i, d)| (d.id.as_str(), i))
@@ -386,7 +396,7 @@ impl Explorer {
             // Without its claims (a corrupt part), the facets still count
             // outlets and months.
             let said: &[claims::Statement] = self.claims().map_or(&[], |c| &c.statements);
-            let mut statements = vec![0..0; self.documents.len()];
+            let mut statements = vec![0..0; self.summaries.len()];
             for (k, s) in said.iter().enumerate() {
                 if let Some(range) = number
                     .get(s.doc.as_str())
@@ -409,7 +419,7 @@ impl Explorer {
                 })
             });
             Views {
-                facets: FacetTable::new(&self.documents, sources),
+                facets: FacetTable::new(&self.summaries, sources),
                 statements,
             }
         })
@@ -443,15 +453,15 @@ impl Explorer {
                 .cloned()
                 .unwrap_or(0..0);
             hit.statement_count = range.len();
+            if options.statements == 0 {
+                continue;
+            }
             let (Some(doc), Some(statements)) = (
-                self.documents.get(hit.doc as usize),
+                self.documents().get(hit.doc as usize),
                 claims.statements.get(range),
             ) else {
                 continue;
             };
-            if options.statements == 0 {
-                continue;
-            }
             let mut found: Vec<(usize, HitStatement)> = Vec::new();
             for s in statements {
                 let (text, marks) =

@@ -23,6 +23,7 @@ pub mod corpus;
 pub mod embedded;
 pub mod explorer;
 pub mod index;
+pub mod parts;
 pub mod search;
 pub mod text;
 

@@ -53,7 +53,10 @@ pub fn documents() -> Result<JsValue, JsError> {
 /// One document to read, by id; throws when there is no such document.
 #[wasm_bindgen]
 pub fn document(id: &str) -> Result<JsValue, JsError> {
-    let view = explorer()?
+    let explorer = explorer()?;
+    // Texts that cannot be decoded are not "no such document".
+    explorer.texts().map_err(|e| JsError::new(&e))?;
+    let view = explorer
         .view(id)
         .ok_or_else(|| JsError::new(&format!("no document with id {id:?}")))?;
     to_js(&view)

@@ -279,7 +279,7 @@ fn untitled_documents_are_named_by_their_opening_words() {
                 untitled += 1;
                 let chars = lead.chars().count();
                 assert!(
-                    chars > 10 && chars <= recoupe::search::LEAD_CHARS + 1,
+                    chars > 10 && chars <= recoupe::corpus::LEAD_CHARS + 1,
                     "{lead:?}"
                 );
                 let opening = lead.trim_end_matches('…');

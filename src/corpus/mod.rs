@@ -211,6 +211,57 @@ impl Document {
         (self.source_char_offset(start), self.source_char_offset(end))
     }
 
+    /// The opening words of the text, for a document without a title (at
+    /// most `max_chars` characters, cut between words, "…" when cut).
+    pub fn lead(&self, max_chars: usize) -> Option<String> {
+        let block = self
+            .article_blocks()
+            .find(|b| b.kind == BlockKind::Body || b.kind == BlockKind::Heading)?;
+        let text = self.block_text(block).trim();
+        if text.is_empty() {
+            return None;
+        }
+        if text.chars().count() <= max_chars {
+            return Some(text.to_owned());
+        }
+        let cut = text
+            .char_indices()
+            .nth(max_chars)
+            .map_or(text.len(), |(i, _)| i);
+        let head = &text[..cut];
+        // Back to the last space, unless that loses most of it.
+        let head = match head.rfind(char::is_whitespace) {
+            Some(at) if at > cut / 2 => &head[..at],
+            _ => head,
+        };
+        Some(format!(
+            "{}…",
+            head.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == ':')
+        ))
+    }
+
+    /// What a list shows of the document (a result, a source picker).
+    pub fn summary(&self) -> DocumentSummary {
+        DocumentSummary {
+            id: self.id.clone(),
+            title: self.title.clone(),
+            lead: if self.title.is_none() {
+                self.lead(LEAD_CHARS)
+            } else {
+                None
+            },
+            date: self.date.clone(),
+            date_source: self.date_source,
+            outlet: self.outlet.clone(),
+            date_hint: self.date_hint.clone(),
+            agencies: self.agencies.clone(),
+            length: self
+                .article_blocks()
+                .map(|b| (b.end - b.start) as usize)
+                .sum(),
+        }
+    }
+
     /// The summary `recoupe extract` prints: what the explorer says about
     /// the document, with the text it removed and why.
     pub fn info(&self) -> DocumentInfo<'_> {
@@ -250,6 +301,31 @@ impl Document {
                 .collect(),
         }
     }
+}
+
+/// Characters of text shown for a document without a title.
+pub const LEAD_CHARS: usize = 90;
+
+/// A document in a list: what a result list or a source picker shows, with
+/// none of its text. The embedded form keeps these apart from the texts, so
+/// a search answers before any text is decoded.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct DocumentSummary {
+    pub id: String,
+    pub title: Option<String>,
+    /// The opening words of the text, for a document without a title.
+    #[serde(default)]
+    pub lead: Option<String>,
+    pub date: Option<String>,
+    pub date_source: DateSource,
+    pub outlet: Option<String>,
+    /// What an undated text says of its own day ("26 mars, année inconnue").
+    pub date_hint: Option<String>,
+    /// News agencies credited for the text.
+    pub agencies: Vec<String>,
+    /// Bytes of article text.
+    pub length: usize,
 }
 
 /// A document as `recoupe extract` describes it.

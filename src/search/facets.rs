@@ -11,7 +11,7 @@ use std::collections::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::Document;
+use crate::corpus::DocumentSummary;
 use crate::index::DocId;
 
 /// Values listed per facet (the most frequent; selected ones always).
@@ -208,7 +208,7 @@ pub struct FacetSource<'a> {
 
 impl FacetTable {
     pub fn new<'a>(
-        documents: &[Document],
+        documents: &[DocumentSummary],
         statements: impl IntoIterator<Item = FacetSource<'a>>,
     ) -> FacetTable {
         let n = documents.len();
@@ -372,13 +372,14 @@ fn month_of(date: &str) -> Option<&str> {
 mod tests {
     use super::*;
 
-    fn doc(id: &str, outlet: Option<&str>, date: Option<&str>) -> Document {
-        Document {
+    fn doc(id: &str, outlet: Option<&str>, date: Option<&str>) -> DocumentSummary {
+        crate::corpus::Document {
             id: id.to_owned(),
             outlet: outlet.map(str::to_owned),
             date: date.map(str::to_owned),
-            ..Document::default()
+            ..Default::default()
         }
+        .summary()
     }
 
     fn table() -> FacetTable {
@@ -484,7 +485,7 @@ mod tests {
 
     #[test]
     fn many_months_count_by_year() {
-        let docs: Vec<Document> = (0..40)
+        let docs: Vec<DocumentSummary> = (0..40)
             .map(|i| {
                 doc(
                     &format!("d{i}"),

@@ -31,17 +31,15 @@ use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::Document;
+use crate::corpus::{Document, DocumentSummary};
 use crate::index::{DocId, Index, Posting, TermId};
 use crate::text::dates::span::Span;
 pub use facets::{FacetTable, FacetValue, Facets};
 pub use query::{Clause, Query, QueryWord};
-pub use snippet::{Highlighter, SnippetSpan, lead, marked_words, passage};
+pub use snippet::{Highlighter, SnippetSpan, marked_words, passage};
 
 /// Most hits on one page.
 pub const MAX_PER_PAGE: usize = 100;
-/// Characters of a document's opening that stand in for a missing title.
-pub const LEAD_CHARS: usize = 90;
 
 /// BM25's usual constants: term frequency saturates quickly (k1), and long
 /// documents are mostly, not fully, normalised (b).
@@ -908,9 +906,20 @@ fn in_period(date: Option<&str>, period: &Option<Option<Span>>) -> bool {
     }
 }
 
+/// The documents as a search reads them: their summaries for filters and
+/// hits, their texts for snippets only (`texts` may be empty when
+/// `SearchOptions::snippets` is off: the texts of a large embedded corpus
+/// are decoded on first need, and a result list of titles does not need
+/// them).
+#[derive(Clone, Copy)]
+pub struct Shelf<'a> {
+    pub summaries: &'a [DocumentSummary],
+    pub texts: &'a [Document],
+}
+
 /// Runs a query over documents and their index.
 pub fn search(
-    docs: &[Document],
+    docs: Shelf<'_>,
     index: Index<'_>,
     input: &str,
     options: &SearchOptions,
@@ -921,7 +930,7 @@ pub fn search(
 /// Runs a query with the corpus's facets: the facet filters of `options`
 /// apply, and the facets are counted when asked for.
 pub fn search_faceted(
-    docs: &[Document],
+    docs: Shelf<'_>,
     index: Index<'_>,
     table: Option<&FacetTable>,
     input: &str,
@@ -944,7 +953,7 @@ pub fn search_faceted(
 }
 
 fn run(
-    docs: &[Document],
+    docs: Shelf<'_>,
     index: Index<'_>,
     table: Option<&FacetTable>,
     input: &str,
@@ -967,7 +976,7 @@ fn run(
         }
         return results;
     }
-    let n = (index.doc_count() as usize).min(docs.len());
+    let n = (index.doc_count() as usize).min(docs.summaries.len());
     scratch.fit(n);
     scratch.norms(index, n);
     // The scorer holds the norms while clauses are scored (they go back to
@@ -1047,7 +1056,7 @@ fn run(
     let outlet_filter = as_set(&options.outlets);
     let period = period(options.date_from.as_deref(), options.date_to.as_deref());
     let keep = |doc: DocId| {
-        let Some(d) = docs.get(doc as usize) else {
+        let Some(d) = docs.summaries.get(doc as usize) else {
             return false;
         };
         in_period(d.date.as_deref(), &period)
@@ -1157,11 +1166,10 @@ fn run(
         .into_iter()
         .skip((page - 1).saturating_mul(per_page))
         .filter_map(|(doc, matched, score)| {
-            let d = docs.get(doc as usize)?;
-            let snippet = if options.snippets {
-                snippet::snippet(d, &highlighter)
-            } else {
-                Vec::new()
+            let d = docs.summaries.get(doc as usize)?;
+            let snippet = match docs.texts.get(doc as usize) {
+                Some(text) if options.snippets => snippet::snippet(text, &highlighter),
+                _ => Vec::new(),
             };
             Some(Hit {
                 id: d.id.clone(),
@@ -1171,11 +1179,7 @@ fn run(
                 matched: usize::from(matched),
                 snippet,
                 outlet: d.outlet.clone(),
-                lead: if d.title.is_none() {
-                    snippet::lead(d, LEAD_CHARS)
-                } else {
-                    None
-                },
+                lead: d.lead.clone(),
                 statements: Vec::new(),
                 statement_count: 0,
                 doc,

@@ -179,35 +179,6 @@ pub fn passage(
     )
 }
 
-/// The opening words of a document's text, for a document without a title
-/// (at most `max_chars` characters, cut between words, "…" when cut).
-pub fn lead(doc: &Document, max_chars: usize) -> Option<String> {
-    let block = doc
-        .article_blocks()
-        .find(|b| b.kind == BlockKind::Body || b.kind == BlockKind::Heading)?;
-    let text = doc.block_text(block).trim();
-    if text.is_empty() {
-        return None;
-    }
-    if text.chars().count() <= max_chars {
-        return Some(text.to_owned());
-    }
-    let cut = text
-        .char_indices()
-        .nth(max_chars)
-        .map_or(text.len(), |(i, _)| i);
-    let head = &text[..cut];
-    // Back to the last space, unless that loses most of it.
-    let head = match head.rfind(char::is_whitespace) {
-        Some(at) if at > cut / 2 => &head[..at],
-        _ => head,
-    };
-    Some(format!(
-        "{}…",
-        head.trim_end_matches(|c: char| c.is_whitespace() || c == ',' || c == ';' || c == ':')
-    ))
-}
-
 /// How many words of `text` are matched terms (a speaker's name, say).
 pub fn marked_words(text: &str, highlighter: &Highlighter) -> usize {
     if highlighter.is_empty() {

@@ -1,0 +1,168 @@
+//! How a part of the explorer's binary form is stored in the module: as is,
+//! or deflated when it is large.
+//!
+//! Why pack: a browser fetching a gzip-served module inflates every byte of
+//! it before compiling it, and that, not the transfer, is what a large
+//! module's cold start paid for. Measured in Chromium on orangesum_10k's
+//! module: 61 MB raw (25 MB gzip) took about 700 ms to fetch; with its
+//! texts, claims and comparisons deflated in it (28 MB) 300 ms. LZ4 was
+//! tried first: its output (39 MB) still shrinks under gzip, and the fetch
+//! stayed at 680 ms. Parts packed here are unpacked in the module on first
+//! use: a result list of titles needs none of them.
+//!
+//! Why only large parts: a small corpus's page is packed whole with zopfli,
+//! which does better on the raw bytes; and a module with no packed part
+//! leaves the inflater out (the build script sets `packed_parts`), which
+//! keeps the seeds' page under 400 KB.
+
+use std::borrow::Cow;
+
+/// The first byte of every part: how the rest is stored.
+const STORED: u8 = 0;
+/// The size unpacked (u32, little-endian), then raw deflate.
+const DEFLATE: u8 = 1;
+
+/// Parts of at least this many bytes are packed.
+pub const PACK_FROM: usize = 1 << 20;
+
+/// Deflate cannot expand more than about 1032 times: a larger declared size
+/// is corrupt (and would otherwise ask the allocator for gigabytes).
+const MAX_RATIO: usize = 1032;
+
+/// Deflate's best level short of the slow "uber" one: orangesum_10k's
+/// parts take a few seconds to pack at build time.
+const LEVEL: u8 = 9;
+
+/// The stored form of a part: deflated when it is large and that makes it
+/// smaller, otherwise as is.
+pub fn pack(bytes: &[u8]) -> Vec<u8> {
+    pack_from(bytes, PACK_FROM)
+}
+
+/// [`pack`] with another threshold (tests pack small corpora this way).
+pub fn pack_from(bytes: &[u8], threshold: usize) -> Vec<u8> {
+    if bytes.len() >= threshold
+        && let Ok(size) = u32::try_from(bytes.len())
+    {
+        let packed = miniz_oxide::deflate::compress_to_vec(bytes, LEVEL);
+        if packed.len() + 4 < bytes.len() {
+            let mut out = Vec::with_capacity(packed.len() + 5);
+            out.push(DEFLATE);
+            out.extend_from_slice(&size.to_le_bytes());
+            out.extend_from_slice(&packed);
+            return out;
+        }
+    }
+    let mut out = Vec::with_capacity(bytes.len() + 1);
+    out.push(STORED);
+    out.extend_from_slice(bytes);
+    out
+}
+
+/// Whether the build packed any part: only then does the module need the
+/// inflater (see the module's comment).
+pub fn any_packed<'a>(parts: impl IntoIterator<Item = &'a [u8]>) -> bool {
+    parts.into_iter().any(|p| p.first() == Some(&DEFLATE))
+}
+
+/// The bytes of a part as [`pack`] was given them.
+pub fn unpack(part: &[u8]) -> Result<Cow<'_, [u8]>, String> {
+    match part.split_first() {
+        Some((&STORED, bytes)) => Ok(Cow::Borrowed(bytes)),
+        Some((&DEFLATE, packed)) => {
+            let (size, deflated) = packed
+                .split_first_chunk::<4>()
+                .ok_or("a packed part is cut short")?;
+            let size = u32::from_le_bytes(*size) as usize;
+            if size > deflated.len().saturating_mul(MAX_RATIO) {
+                return Err("a packed part declares an impossible size".to_owned());
+            }
+            let bytes = inflate(deflated, size)?;
+            if bytes.len() != size {
+                return Err("a packed part is cut short".to_owned());
+            }
+            Ok(Cow::Owned(bytes))
+        }
+        Some((other, _)) => Err(format!("a part has an unknown form ({other})")),
+        None => Err("a part is empty".to_owned()),
+    }
+}
+
+#[cfg(any(not(target_arch = "wasm32"), packed_parts))]
+fn inflate(deflated: &[u8], size: usize) -> Result<Vec<u8>, String> {
+    miniz_oxide::inflate::decompress_to_vec_with_limit(deflated, size)
+        .map_err(|e| format!("a packed part is corrupt ({:?})", e.status))
+}
+
+/// Built without packed parts, the module cannot meet one (the build wrote
+/// them): say so rather than carry the inflater.
+#[cfg(all(target_arch = "wasm32", not(packed_parts)))]
+fn inflate(_: &[u8], _: usize) -> Result<Vec<u8>, String> {
+    Err("this module was built without packed parts".to_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn text(len: usize) -> Vec<u8> {
+        "Le cessez-le-feu est entré en vigueur le 10 novembre. "
+            .bytes()
+            .cycle()
+            .take(len)
+            .collect()
+    }
+
+    #[test]
+    fn small_parts_are_stored_and_large_ones_packed() {
+        let small = text(1000);
+        let packed = pack(&small);
+        assert_eq!(packed[0], STORED);
+        assert_eq!(unpack(&packed).unwrap(), small.as_slice());
+
+        let large = text(PACK_FROM + 17);
+        let packed = pack(&large);
+        assert_eq!(packed[0], DEFLATE);
+        assert!(packed.len() < large.len() / 4);
+        assert_eq!(unpack(&packed).unwrap(), large.as_slice());
+    }
+
+    #[test]
+    fn bytes_that_do_not_shrink_are_stored() {
+        // A xorshift stream: nothing for deflate to find.
+        let mut x: u32 = 0x9e37_79b9;
+        let noise: Vec<u8> = (0..PACK_FROM)
+            .map(|_| {
+                x ^= x << 13;
+                x ^= x >> 17;
+                x ^= x << 5;
+                x as u8
+            })
+            .collect();
+        let packed = pack(&noise);
+        assert_eq!(packed[0], STORED);
+        assert_eq!(unpack(&packed).unwrap(), noise.as_slice());
+    }
+
+    #[test]
+    fn corrupt_parts_give_errors() {
+        assert!(unpack(&[]).is_err());
+        assert!(unpack(&[7, 1, 2]).is_err());
+        assert!(unpack(&[DEFLATE, 1]).is_err());
+        // Four gigabytes declared for two bytes.
+        assert!(unpack(&[DEFLATE, 0xff, 0xff, 0xff, 0xff, 0, 0]).is_err());
+        // A size that does not match what inflates.
+        let mut packed = pack(&text(PACK_FROM));
+        packed[1] = packed[1].wrapping_add(1);
+        assert!(unpack(&packed).is_err());
+        let mut packed = pack(&text(PACK_FROM));
+        packed.truncate(packed.len() / 2);
+        assert!(unpack(&packed).is_err());
+        let mut packed = pack(&text(PACK_FROM));
+        for b in packed.iter_mut().skip(5).step_by(7) {
+            *b = b.wrapping_add(91);
+        }
+        // Garbage decodes to an error or to other bytes, never a panic.
+        let _ = unpack(&packed);
+    }
+}
