@@ -100,6 +100,10 @@ mod field {
     pub const END: usize = 16;
 }
 
+// The hot readers below are inlined by hand: the release build optimises for
+// size ("z", for the page's weight), which otherwise leaves each a call per
+// posting.
+#[inline(always)]
 fn read_u32(bytes: &[u8], at: usize) -> u32 {
     bytes
         .get(at..at.saturating_add(4))
@@ -109,12 +113,13 @@ fn read_u32(bytes: &[u8], at: usize) -> u32 {
 
 /// Where entry `i` of a table of u32 starting at `at` is; out-of-range
 /// numbers (from corrupt data) land past the end and read as 0.
+#[inline(always)]
 fn slot(at: usize, i: u32) -> usize {
     at.saturating_add((i as usize).saturating_mul(4))
 }
 
 /// Reads a LEB128 varint; a truncated one reads as what was there.
-#[inline]
+#[inline(always)]
 pub(crate) fn read_varint(bytes: &[u8], pos: &mut usize) -> u32 {
     // One byte is the common case (small deltas and counts).
     if let Some(&b) = bytes.get(*pos)
@@ -123,6 +128,12 @@ pub(crate) fn read_varint(bytes: &[u8], pos: &mut usize) -> u32 {
         *pos += 1;
         return u32::from(b);
     }
+    read_long_varint(bytes, pos)
+}
+
+/// The several-byte case of `read_varint`.
+#[inline(never)]
+fn read_long_varint(bytes: &[u8], pos: &mut usize) -> u32 {
     let mut value: u32 = 0;
     let mut shift = 0;
     while let Some(&b) = bytes.get(*pos) {
@@ -250,6 +261,7 @@ impl<'a> Index<'a> {
         self.bytes.as_ptr() as usize
     }
 
+    #[inline]
     pub fn doc_len(&self, doc: DocId) -> u32 {
         read_u32(self.bytes, slot(self.layout.doc_len_at, doc))
     }
@@ -262,6 +274,7 @@ impl<'a> Index<'a> {
     }
 
     /// Entry `i` of a table of offsets into a section: its bytes.
+    #[inline]
     fn entry(&self, offsets_at: usize, data_at: usize, i: u32) -> &'a [u8] {
         let start = read_u32(self.bytes, slot(offsets_at, i)) as usize;
         let end = read_u32(self.bytes, slot(offsets_at, i.saturating_add(1))) as usize;
@@ -278,6 +291,7 @@ impl<'a> Index<'a> {
         std::str::from_utf8(self.term_bytes(id)).unwrap_or("")
     }
 
+    #[inline]
     pub fn df(&self, id: TermId) -> u32 {
         read_u32(self.bytes, slot(self.layout.df_at, id))
     }
@@ -396,7 +410,7 @@ impl<'a> Postings<'a> {
 impl Iterator for Postings<'_> {
     type Item = Posting;
 
-    #[inline]
+    #[inline(always)]
     fn next(&mut self) -> Option<Posting> {
         if self.pos >= self.data.len() {
             return None;
@@ -437,6 +451,7 @@ pub struct Positions<'a> {
 impl Iterator for Positions<'_> {
     type Item = u32;
 
+    #[inline(always)]
     fn next(&mut self) -> Option<u32> {
         if self.pos >= self.data.len() {
             return None;

@@ -276,7 +276,8 @@ struct Scorer<'a> {
     /// BM25 length normalisation by document (see `Scratch::norms`).
     norms: Vec<f32>,
     /// Every term that matched something, for highlighting.
-    matched_terms: HashSet<TermId>,
+    /// (A list, sorted and deduplicated when read: cheaper than a set.)
+    matched_terms: Vec<TermId>,
     /// When set, the word clause being scored keeps here its exact term,
     /// that term's idf and its postings (for proximity).
     recording: Option<(TermId, f32, Vec<Posting>)>,
@@ -288,7 +289,7 @@ impl<'a> Scorer<'a> {
         (1.0 + (self.n_docs - df + 0.5) / (df + 0.5)).ln()
     }
 
-    #[inline]
+    #[inline(always)]
     fn bm25(&self, tf: f32, doc: DocId, idf: f32) -> f32 {
         let norm = self.norms.get(doc as usize).copied().unwrap_or(BM25_K1);
         idf * tf * (BM25_K1 + 1.0) / (tf + norm)
@@ -369,23 +370,21 @@ impl<'a> Scorer<'a> {
             && self.recording.is_none()
         {
             // One term: its postings are the matches.
-            let idf = self.idf(self.index.df(term));
-            self.matched_terms.insert(term);
-            return self
-                .index
-                .postings(term)
-                .map(|p| {
-                    (
-                        p.doc,
-                        positive(weight * self.bm25(p.weighted_tf as f32, p.doc, idf)),
-                    )
-                })
-                .collect();
+            let df = self.index.df(term);
+            let idf = self.idf(df);
+            self.matched_terms.push(term);
+            let mut out = Vec::with_capacity(capacity_for(df));
+            for p in self.index.postings(term) {
+                let s = positive(weight * self.bm25(p.weighted_tf as f32, p.doc, idf));
+                out.push((p.doc, s));
+            }
+            return out;
         }
-        let mut docs: Vec<DocId> = Vec::new();
+        let most: u32 = expansions.iter().map(|&(t, _)| self.index.df(t)).sum();
+        let mut docs: Vec<DocId> = Vec::with_capacity(capacity_for(most));
         for &(term, weight) in &expansions {
             let idf = self.idf(self.index.df(term));
-            self.matched_terms.insert(term);
+            self.matched_terms.push(term);
             let record = weight == 1.0 && self.recording.is_some();
             if record && let Some(r) = &mut self.recording {
                 r.0 = term;
@@ -483,7 +482,7 @@ impl<'a> Scorer<'a> {
             *cur = it.next();
         }
         for &(_, t) in &lists {
-            self.matched_terms.insert(t);
+            self.matched_terms.push(t);
         }
         out
     }
@@ -508,6 +507,12 @@ impl<'a> Scorer<'a> {
             }
         }
     }
+}
+
+/// Room for the matches of postings lists of `df` documents in all: reserved
+/// at once rather than grown by doubling, within reason (a corrupt df).
+fn capacity_for(df: u32) -> usize {
+    (df as usize).min(1 << 20)
 }
 
 /// How many completions stand in for a word being typed, by its length: a
@@ -585,7 +590,7 @@ impl Proximity<'_> {
 
 /// A score kept above zero (zero marks "no match" in the arrays; only a
 /// corrupt frequency could make a score zero).
-#[inline]
+#[inline(always)]
 fn positive(score: f32) -> f32 {
     if score > 0.0 {
         score
@@ -597,6 +602,7 @@ fn positive(score: f32) -> f32 {
 /// A document's place in the ranking as one number: more clauses matched
 /// first, then a higher score (a positive float's bits order like the
 /// float), then the earlier document.
+#[inline(always)]
 fn rank_key(matched: u8, score: f32) -> u64 {
     let score = if score > 0.0 { score.to_bits() } else { 0 };
     (u64::from(matched) << 56) | (u64::from(score) << 24)
@@ -608,6 +614,9 @@ struct TopK {
     k: usize,
     heap: std::collections::BinaryHeap<std::cmp::Reverse<(u64, std::cmp::Reverse<DocId>)>>,
     seen: usize,
+    /// Once the heap holds `k`: its worst entry, so that most offers (worse
+    /// than it) are turned away without touching the heap.
+    worst: Option<(u64, DocId)>,
 }
 
 impl TopK {
@@ -616,12 +625,24 @@ impl TopK {
             k,
             heap: std::collections::BinaryHeap::with_capacity(k.min(1 << 16) + 1),
             seen: 0,
+            worst: None,
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn offer(&mut self, key: u64, doc: DocId) {
         self.seen += 1;
+        if let Some((worst_key, worst_doc)) = self.worst
+            && (key < worst_key || (key == worst_key && doc > worst_doc))
+        {
+            return;
+        }
+        self.enter(key, doc);
+    }
+
+    /// An offer that may enter the heap.
+    #[inline(never)]
+    fn enter(&mut self, key: u64, doc: DocId) {
         if self.k == 0 {
             return;
         }
@@ -632,6 +653,12 @@ impl TopK {
             && entry < *worst
         {
             *worst = entry;
+        }
+        if self.heap.len() == self.k {
+            self.worst = self
+                .heap
+                .peek()
+                .map(|std::cmp::Reverse((key, std::cmp::Reverse(doc)))| (*key, *doc));
         }
     }
 
@@ -977,7 +1004,7 @@ fn run(
         index,
         n_docs: n.max(1) as f32,
         norms,
-        matched_terms: HashSet::new(),
+        matched_terms: Vec::new(),
         recording: None,
     };
     // Postings kept for proximity, by clause (words typed side by side).
@@ -1075,7 +1102,10 @@ fn run(
     let dropped = &scratch.dropped;
     let count_facets = options.facets && table.is_some();
     let mut admitted: Vec<DocId> = Vec::new();
-    let mut admit = |doc: DocId, matched: u8, score: f32| {
+    // Without filters, exclusions or facets every matching document is
+    // offered as it is (the common case, kept to a tight loop).
+    let plain = !filtered && excluded.is_empty() && !count_facets;
+    let mut admit = |best: &mut TopK, doc: DocId, matched: u8, score: f32| {
         if !dropped[doc as usize] && (!filtered || keep(doc)) {
             best.offer(rank_key(matched, score), doc);
             if count_facets {
@@ -1084,19 +1114,34 @@ fn run(
         }
     };
     match single {
+        Some(matches) if plain => {
+            for (doc, s) in matches {
+                if (doc as usize) < n {
+                    best.offer(rank_key(1, s), doc);
+                }
+            }
+        }
         Some(matches) => {
             for (doc, s) in matches {
                 if (doc as usize) < n {
-                    admit(doc, 1, s);
+                    admit(&mut best, doc, 1, s);
                 }
             }
         }
         None => {
+            let (matched, total) = (&mut scratch.matched, &mut scratch.total);
             for &doc in &scratch.touched {
                 let d = doc as usize;
-                admit(doc, scratch.matched[d], scratch.total[d]);
-                scratch.matched[d] = 0;
-                scratch.total[d] = 0.0;
+                let (Some(m), Some(t)) = (matched.get_mut(d), total.get_mut(d)) else {
+                    continue;
+                };
+                if plain {
+                    best.offer(rank_key(*m, *t), doc);
+                } else {
+                    admit(&mut best, doc, *m, *t);
+                }
+                *m = 0;
+                *t = 0.0;
             }
         }
     }
@@ -1114,6 +1159,8 @@ fn run(
         };
         results.facets = Some(table.count(&admitted, &filter));
     }
+    scorer.matched_terms.sort_unstable();
+    scorer.matched_terms.dedup();
     results.terms = scorer
         .matched_terms
         .iter()
@@ -1197,13 +1244,13 @@ fn exact_matches(scorer: &mut Scorer<'_>, clause: &Clause) -> Vec<DocId> {
             .unwrap_or_default(),
         Clause::Phrase { words, slop } => {
             // Excluded words are not highlighted.
-            let highlighted = scorer.matched_terms.clone();
+            let highlighted = scorer.matched_terms.len();
             let docs = scorer
                 .phrase_matches(words, *slop)
                 .into_iter()
                 .map(|m| m.0)
                 .collect();
-            scorer.matched_terms = highlighted;
+            scorer.matched_terms.truncate(highlighted);
             docs
         }
         Clause::Any(alts) | Clause::Variants(alts) => {
