@@ -210,6 +210,8 @@ struct Scratch {
     /// Word form keys for typo tolerance, and the index they are for.
     keys: Vec<u64>,
     keys_of: (usize, usize),
+    /// Documents reached by a word's expansions (capacity reused).
+    docs: Vec<DocId>,
     /// Buffers for the postings kept for proximity (capacity reused).
     kept: Vec<Vec<Posting>>,
 }
@@ -366,23 +368,38 @@ impl<'a> Scorer<'a> {
     /// A word: the best of its expansions in each document.
     fn word_matches(&mut self, word: &QueryWord, scratch: &mut Scratch) -> Matches {
         let expansions = self.expand(word, scratch);
+        let most: u32 = expansions.iter().map(|&(t, _)| self.index.df(t)).sum();
+        let mut out = Vec::with_capacity(capacity_for(most));
+        self.word_scores(&expansions, scratch, &mut out);
+        out
+    }
+
+    /// The scores of a word's expansions (see `expand`): the best of them
+    /// in each document, handed to `sink` (in no particular order).
+    #[inline(always)]
+    fn word_scores(
+        &mut self,
+        expansions: &[(TermId, f32)],
+        scratch: &mut Scratch,
+        sink: &mut impl Sink,
+    ) {
         if let [(term, weight)] = expansions[..]
             && self.recording.is_none()
         {
             // One term: its postings are the matches.
-            let df = self.index.df(term);
-            let idf = self.idf(df);
+            let idf = self.idf(self.index.df(term));
             self.matched_terms.push(term);
-            let mut out = Vec::with_capacity(capacity_for(df));
             for p in self.index.postings(term) {
-                let s = positive(weight * self.bm25(p.weighted_tf as f32, p.doc, idf));
-                out.push((p.doc, s));
+                sink.take(
+                    p.doc,
+                    positive(weight * self.bm25(p.weighted_tf as f32, p.doc, idf)),
+                );
             }
-            return out;
+            return;
         }
-        let most: u32 = expansions.iter().map(|&(t, _)| self.index.df(t)).sum();
-        let mut docs: Vec<DocId> = Vec::with_capacity(capacity_for(most));
-        for &(term, weight) in &expansions {
+        let mut docs = std::mem::take(&mut scratch.docs);
+        docs.clear();
+        for &(term, weight) in expansions {
             let idf = self.idf(self.index.df(term));
             self.matched_terms.push(term);
             let record = weight == 1.0 && self.recording.is_some();
@@ -408,14 +425,13 @@ impl<'a> Scorer<'a> {
                 }
             }
         }
-        docs.into_iter()
-            .map(|d| {
-                let slot = &mut scratch.best[d as usize];
-                let s = *slot;
+        for &d in &docs {
+            if let Some(slot) = scratch.best.get_mut(d as usize) {
+                sink.take(d, *slot);
                 *slot = 0.0;
-                (d, s)
-            })
-            .collect()
+            }
+        }
+        scratch.docs = docs;
     }
 
     /// Words in order with at most `slop` extra words in between; a match
@@ -606,6 +622,37 @@ fn positive(score: f32) -> f32 {
 fn rank_key(matched: u8, score: f32) -> u64 {
     let score = if score > 0.0 { score.to_bits() } else { 0 };
     (u64::from(matched) << 56) | (u64::from(score) << 24)
+}
+
+/// Where a clause's scores go, document by document (a trait rather than a
+/// closure so that the size-optimised build still inlines it in the loop
+/// over postings).
+trait Sink {
+    fn take(&mut self, doc: DocId, score: f32);
+}
+
+/// Collected as a list of matches.
+impl Sink for Matches {
+    #[inline(always)]
+    fn take(&mut self, doc: DocId, score: f32) {
+        self.push((doc, score));
+    }
+}
+
+/// Offered straight to the ranking, as the only clause (documents past the
+/// corpus's `n` are left out, as in the general path).
+struct Ranked {
+    top: TopK,
+    n: usize,
+}
+
+impl Sink for Ranked {
+    #[inline(always)]
+    fn take(&mut self, doc: DocId, score: f32) {
+        if (doc as usize) < self.n {
+            self.top.offer(rank_key(1, score), doc);
+        }
+    }
 }
 
 /// The `k` best documents offered, by rank key (ties: earlier document), and
@@ -1013,9 +1060,46 @@ fn run(
         .iter()
         .filter(|c| matches!(c, Clause::Word(_)))
         .count();
+    // Outlets are filtered below with the other document fields.
+    let facet_filter = facets::FacetFilter {
+        outlets: None,
+        speakers: options.speakers.as_deref(),
+        sides: options.sides.as_deref(),
+        dates: options.months.as_deref(),
+    };
+    let selector = table.and_then(|t| t.selector(&facet_filter));
+    let filtered = options.date_from.is_some()
+        || options.date_to.is_some()
+        || options.docs.is_some()
+        || options.outlets.is_some()
+        || selector.is_some();
+    let count_facets = options.facets && table.is_some();
+    let shown = page.saturating_mul(per_page);
     let mut kept: Vec<Option<(TermId, f32, Vec<Posting>)>> = Vec::new();
     let mut single: Option<Matches> = None;
+    // One word, nothing to filter or exclude (the usual query): its scores
+    // go straight to the ranking, without a list of matches in between.
+    let alone = match query.clauses.as_slice() {
+        [Clause::Word(word)] if query.excluded.is_empty() && !filtered && !count_facets => {
+            Some(word)
+        }
+        _ => None,
+    };
+    let mut streamed: Option<TopK> = None;
+    if let Some(word) = alone {
+        let expansions = scorer.expand(word, scratch);
+        let mut ranked = Ranked {
+            top: TopK::new(shown),
+            n,
+        };
+        scorer.word_scores(&expansions, scratch, &mut ranked);
+        kept.push(None);
+        streamed = Some(ranked.top);
+    }
     for (i, clause) in query.clauses.iter().enumerate() {
+        if streamed.is_some() {
+            break;
+        }
         let record = words >= 2 && i < PROXIMITY_CLAUSES && matches!(clause, Clause::Word(_));
         scorer.recording = record.then(|| (0, 0.0, scratch.kept.pop().unwrap_or_default()));
         let matches = scorer.clause_matches(clause, scratch);
@@ -1055,19 +1139,6 @@ fn run(
             *flag = true;
         }
     }
-    // Outlets are filtered below with the other document fields.
-    let facet_filter = facets::FacetFilter {
-        outlets: None,
-        speakers: options.speakers.as_deref(),
-        sides: options.sides.as_deref(),
-        dates: options.months.as_deref(),
-    };
-    let selector = table.and_then(|t| t.selector(&facet_filter));
-    let filtered = options.date_from.is_some()
-        || options.date_to.is_some()
-        || options.docs.is_some()
-        || options.outlets.is_some()
-        || selector.is_some();
     // Filters read once per search (sets, a parsed period): the lists and
     // dates come from the page, as long as it likes.
     let doc_filter = as_set(&options.docs);
@@ -1086,7 +1157,6 @@ fn run(
                 .is_none_or(|outlets| d.outlet.as_deref().is_some_and(|o| outlets.contains(o)))
             && selector.as_ref().is_none_or(|s| s.allows(doc as usize))
     };
-    let shown = page.saturating_mul(per_page);
     let pairs: Vec<(usize, usize)> = (1..kept.len())
         .filter(|&i| kept[i - 1].is_some() && kept[i].is_some())
         .map(|i| (i - 1, i))
@@ -1098,9 +1168,8 @@ fn run(
     } else {
         shown.max(PROXIMITY_CANDIDATES)
     };
-    let mut best = TopK::new(wanted);
+    let mut best = streamed.unwrap_or_else(|| TopK::new(wanted));
     let dropped = &scratch.dropped;
-    let count_facets = options.facets && table.is_some();
     let mut admitted: Vec<DocId> = Vec::new();
     // Without filters, exclusions or facets every matching document is
     // offered as it is (the common case, kept to a tight loop).
