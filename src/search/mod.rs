@@ -193,8 +193,8 @@ type Matches = Vec<(DocId, f32)>;
 /// use, only where they were written).
 #[derive(Default)]
 struct Scratch {
-    /// Best score of the current word clause in each document.
-    best: Vec<f32>,
+    /// Per-document arrays of the word clause being scored.
+    word: WordPad,
     /// Sum of clause scores.
     total: Vec<f32>,
     /// Clauses matched.
@@ -210,8 +210,6 @@ struct Scratch {
     /// Word form keys for typo tolerance, and the index they are for.
     keys: Vec<u64>,
     keys_of: (usize, usize),
-    /// Documents reached by a word's expansions (capacity reused).
-    docs: Vec<DocId>,
     /// Buffers for the postings kept for proximity (capacity reused).
     kept: Vec<Vec<Posting>>,
 }
@@ -251,7 +249,7 @@ impl Scratch {
     }
 
     fn fit(&mut self, n: usize) {
-        for v in [&mut self.best, &mut self.total] {
+        for v in [&mut self.word.best, &mut self.total] {
             if v.len() != n {
                 v.clear();
                 v.resize(n, 0.0);
@@ -266,6 +264,15 @@ impl Scratch {
             self.dropped.resize(n, false);
         }
     }
+}
+
+/// What scoring one word clause needs besides the index.
+#[derive(Default)]
+struct WordPad {
+    /// Best score of the word's expansions in each document.
+    best: Vec<f32>,
+    /// Documents reached by the word's expansions (capacity reused).
+    docs: Vec<DocId>,
 }
 
 thread_local! {
@@ -370,7 +377,7 @@ impl<'a> Scorer<'a> {
         let expansions = self.expand(word, scratch);
         let most: u32 = expansions.iter().map(|&(t, _)| self.index.df(t)).sum();
         let mut out = Vec::with_capacity(capacity_for(most));
-        self.word_scores(&expansions, scratch, &mut out);
+        self.word_scores(&expansions, &mut scratch.word, &mut out);
         out
     }
 
@@ -380,7 +387,7 @@ impl<'a> Scorer<'a> {
     fn word_scores(
         &mut self,
         expansions: &[(TermId, f32)],
-        scratch: &mut Scratch,
+        pad: &mut WordPad,
         sink: &mut impl Sink,
     ) {
         if let [(term, weight)] = expansions[..]
@@ -397,7 +404,7 @@ impl<'a> Scorer<'a> {
             }
             return;
         }
-        let mut docs = std::mem::take(&mut scratch.docs);
+        let mut docs = std::mem::take(&mut pad.docs);
         docs.clear();
         for &(term, weight) in expansions {
             let idf = self.idf(self.index.df(term));
@@ -412,7 +419,7 @@ impl<'a> Scorer<'a> {
                 if record && let Some((_, _, kept)) = &mut self.recording {
                     kept.push(p);
                 }
-                let Some(best) = scratch.best.get_mut(p.doc as usize) else {
+                let Some(best) = pad.best.get_mut(p.doc as usize) else {
                     continue;
                 };
                 // Scores are positive; zero marks a document not yet seen.
@@ -426,12 +433,12 @@ impl<'a> Scorer<'a> {
             }
         }
         for &d in &docs {
-            if let Some(slot) = scratch.best.get_mut(d as usize) {
+            if let Some(slot) = pad.best.get_mut(d as usize) {
                 sink.take(d, *slot);
                 *slot = 0.0;
             }
         }
-        scratch.docs = docs;
+        pad.docs = docs;
     }
 
     /// Words in order with at most `slop` extra words in between; a match
@@ -651,6 +658,28 @@ impl Sink for Ranked {
     fn take(&mut self, doc: DocId, score: f32) {
         if (doc as usize) < self.n {
             self.top.offer(rank_key(1, score), doc);
+        }
+    }
+}
+
+/// Summed over the clauses, with how many clauses each document matches
+/// (documents past the arrays, i.e. the corpus's `n`, are left out).
+struct Sums<'s> {
+    matched: &'s mut [u8],
+    total: &'s mut [f32],
+    touched: &'s mut Vec<DocId>,
+}
+
+impl Sink for Sums<'_> {
+    #[inline(always)]
+    fn take(&mut self, doc: DocId, score: f32) {
+        let d = doc as usize;
+        if let (Some(m), Some(t)) = (self.matched.get_mut(d), self.total.get_mut(d)) {
+            if *m == 0 {
+                self.touched.push(doc);
+            }
+            *m = m.saturating_add(1);
+            *t += score;
         }
     }
 }
@@ -1092,7 +1121,7 @@ fn run(
             top: TopK::new(shown),
             n,
         };
-        scorer.word_scores(&expansions, scratch, &mut ranked);
+        scorer.word_scores(&expansions, &mut scratch.word, &mut ranked);
         kept.push(None);
         streamed = Some(ranked.top);
     }
@@ -1102,7 +1131,21 @@ fn run(
         }
         let record = words >= 2 && i < PROXIMITY_CLAUSES && matches!(clause, Clause::Word(_));
         scorer.recording = record.then(|| (0, 0.0, scratch.kept.pop().unwrap_or_default()));
-        let matches = scorer.clause_matches(clause, scratch);
+        // A word's scores are summed as they come; other clauses' lists
+        // after.
+        let matches = match clause {
+            Clause::Word(word) if query.clauses.len() > 1 => {
+                let expansions = scorer.expand(word, scratch);
+                let mut sums = Sums {
+                    matched: &mut scratch.matched,
+                    total: &mut scratch.total,
+                    touched: &mut scratch.touched,
+                };
+                scorer.word_scores(&expansions, &mut scratch.word, &mut sums);
+                Vec::new()
+            }
+            _ => scorer.clause_matches(clause, scratch),
+        };
         match scorer.recording.take() {
             Some(r) if !r.2.is_empty() => kept.push(Some(r)),
             Some(r) => {
@@ -1116,16 +1159,13 @@ fn run(
             single = Some(matches);
             break;
         }
+        let mut sums = Sums {
+            matched: &mut scratch.matched,
+            total: &mut scratch.total,
+            touched: &mut scratch.touched,
+        };
         for (doc, s) in matches {
-            let d = doc as usize;
-            if d >= n {
-                continue;
-            }
-            if scratch.matched[d] == 0 {
-                scratch.touched.push(doc);
-            }
-            scratch.matched[d] = scratch.matched[d].saturating_add(1);
-            scratch.total[d] += s;
+            sums.take(doc, s);
         }
     }
     let excluded: Vec<DocId> = query
