@@ -210,8 +210,6 @@ struct Scratch {
     /// Word form keys for typo tolerance, and the index they are for.
     keys: Vec<u64>,
     keys_of: (usize, usize),
-    /// Buffers for the postings kept for proximity (capacity reused).
-    kept: Vec<Vec<Posting>>,
 }
 
 impl Scratch {
@@ -289,7 +287,10 @@ struct Scorer<'a> {
     matched_terms: Vec<TermId>,
     /// When set, the word clause being scored keeps here its exact term,
     /// that term's idf and its postings (for proximity).
-    recording: Option<(TermId, f32, Vec<Posting>)>,
+    /// The flag tells whether the term has postings at all. (Its postings
+    /// are read again for the few documents proximity re-scores: cheaper
+    /// than keeping every one of them.)
+    recording: Option<(TermId, f32, bool)>,
 }
 
 impl<'a> Scorer<'a> {
@@ -413,12 +414,9 @@ impl<'a> Scorer<'a> {
             if record && let Some(r) = &mut self.recording {
                 r.0 = term;
                 r.1 = idf;
-                r.2.clear();
+                r.2 = self.index.postings(term).next().is_some();
             }
             for p in self.index.postings(term) {
-                if record && let Some((_, _, kept)) = &mut self.recording {
-                    kept.push(p);
-                }
                 let Some(best) = pad.best.get_mut(p.doc as usize) else {
                     continue;
                 };
@@ -563,30 +561,62 @@ fn typo_budget(n: usize) -> usize {
 /// The proximity bonus of the second phase (see `PROXIMITY_MAX_GAP`).
 struct Proximity<'a> {
     index: Index<'a>,
-    /// By clause: its exact term, the term's idf, its postings (doc order).
-    kept: &'a [Option<(TermId, f32, Vec<Posting>)>],
+    /// By clause: its exact term and the term's idf.
+    kept: &'a [Option<(TermId, f32)>],
     norms: &'a [f32],
 }
 
 impl Proximity<'_> {
-    fn positions(&self, clause: usize, doc: DocId) -> Option<Vec<u32>> {
-        let (term, _, postings) = self.kept.get(clause)?.as_ref()?;
-        let at = postings.binary_search_by_key(&doc, |p| p.doc).ok()?;
-        Some(
-            self.index
-                .postings(*term)
-                .positions(&postings[at])
-                .collect(),
-        )
+    /// By clause, the posting of each candidate (in the order of `docs`)
+    /// that holds the clause's term: one walk down each term's postings, in
+    /// document order, as far as the last candidate.
+    fn postings_of(&self, docs: &[DocId]) -> Vec<Vec<Option<Posting>>> {
+        let mut order: Vec<(DocId, usize)> = docs.iter().copied().zip(0..).collect();
+        order.sort_unstable();
+        self.kept
+            .iter()
+            .map(|kept| {
+                let mut found = vec![None; docs.len()];
+                if let Some((term, _)) = kept {
+                    let mut postings = self.index.postings(*term);
+                    let mut current = postings.next();
+                    for &(doc, at) in &order {
+                        while current.is_some_and(|p| p.doc < doc) {
+                            current = postings.next();
+                        }
+                        match current {
+                            Some(p) if p.doc == doc => found[at] = Some(p),
+                            Some(_) => {}
+                            None => break,
+                        }
+                    }
+                }
+                found
+            })
+            .collect()
+    }
+
+    fn positions(&self, clause: usize, posting: Option<&Posting>) -> Option<Vec<u32>> {
+        let (term, _) = self.kept.get(clause)?.as_ref()?;
+        Some(self.index.postings(*term).positions(posting?).collect())
     }
 
     /// Σ over typed-adjacent word pairs of a BM25-shaped score of how often
-    /// the second follows the first closely.
-    fn bonus(&self, doc: DocId, pairs: &[(usize, usize)]) -> f32 {
+    /// the second follows the first closely. `found`: the document's
+    /// posting by clause (see `postings_of`).
+    fn bonus(
+        &self,
+        doc: DocId,
+        found: &[Vec<Option<Posting>>],
+        at: usize,
+        pairs: &[(usize, usize)],
+    ) -> f32 {
         let mut bonus = 0.0;
         let norm = self.norms.get(doc as usize).copied().unwrap_or(BM25_K1);
+        let posting = |clause: usize| found.get(clause).and_then(|f| f.get(at)?.as_ref());
         for &(a, b) in pairs {
-            let (Some(first), Some(second)) = (self.positions(a, doc), self.positions(b, doc))
+            let (Some(first), Some(second)) =
+                (self.positions(a, posting(a)), self.positions(b, posting(b)))
             else {
                 continue;
             };
@@ -1104,7 +1134,7 @@ fn run(
         || selector.is_some();
     let count_facets = options.facets && table.is_some();
     let shown = page.saturating_mul(per_page);
-    let mut kept: Vec<Option<(TermId, f32, Vec<Posting>)>> = Vec::new();
+    let mut kept: Vec<Option<(TermId, f32)>> = Vec::new();
     let mut single: Option<Matches> = None;
     // One word, nothing to filter or exclude (the usual query): its scores
     // go straight to the ranking, without a list of matches in between.
@@ -1130,7 +1160,7 @@ fn run(
             break;
         }
         let record = words >= 2 && i < PROXIMITY_CLAUSES && matches!(clause, Clause::Word(_));
-        scorer.recording = record.then(|| (0, 0.0, scratch.kept.pop().unwrap_or_default()));
+        scorer.recording = record.then_some((0, 0.0, false));
         // A word's scores are summed as they come; other clauses' lists
         // after.
         let matches = match clause {
@@ -1147,12 +1177,8 @@ fn run(
             _ => scorer.clause_matches(clause, scratch),
         };
         match scorer.recording.take() {
-            Some(r) if !r.2.is_empty() => kept.push(Some(r)),
-            Some(r) => {
-                scratch.kept.push(r.2);
-                kept.push(None);
-            }
-            None => kept.push(None),
+            Some((term, idf, true)) => kept.push(Some((term, idf))),
+            _ => kept.push(None),
         }
         if query.clauses.len() == 1 {
             // One clause: its matches are the candidates, no sums needed.
@@ -1288,17 +1314,16 @@ fn run(
             kept: &kept,
             norms: &norms,
         };
-        for entry in &mut ranked {
-            entry.2 += proximity.bonus(entry.0, &pairs);
+        let docs: Vec<DocId> = ranked.iter().map(|e| e.0).collect();
+        let found = proximity.postings_of(&docs);
+        for (at, entry) in ranked.iter_mut().enumerate() {
+            entry.2 += proximity.bonus(entry.0, &found, at, &pairs);
         }
         // More clauses matched first, then score; ties in corpus order.
         ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
         ranked.truncate(shown);
     }
     scratch.norms = norms;
-    scratch
-        .kept
-        .extend(kept.into_iter().flatten().map(|(_, _, postings)| postings));
     let highlight: HashSet<&str> = if options.snippets {
         scorer
             .matched_terms
