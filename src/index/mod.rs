@@ -350,14 +350,31 @@ impl<'a> Index<'a> {
     /// Word forms starting with `prefix`, as a range of surface numbers.
     pub fn surface_prefix_range(&self, prefix: &str) -> Range<u32> {
         let p = prefix.as_bytes();
-        let lower = self.partition_surface(|s| s < p);
-        let upper = self.partition_surface(|s| s < p || s.starts_with(p));
+        let lower = self.partition_surface(0, self.layout.n_surface, |s| s < p);
+        // The forms under a prefix are usually few: the end is looked for
+        // by galloping from the start (reading the table near it) rather
+        // than by a second search over the whole table.
+        let under = |s: &[u8]| s.starts_with(p);
+        let (mut lo, mut step) = (lower, 1u32);
+        let mut hi = loop {
+            let probe = lo.saturating_add(step).min(self.layout.n_surface);
+            if probe >= self.layout.n_surface || !under(self.surface_bytes(probe)) {
+                break probe;
+            }
+            lo = probe;
+            step = step.saturating_mul(2);
+        };
+        if lo == lower && !(lower < self.layout.n_surface && under(self.surface_bytes(lower))) {
+            hi = lower;
+        }
+        let upper = self.partition_surface(lo, hi, under);
         lower..upper
     }
 
-    /// First surface number for which `before` is false (they are sorted).
-    fn partition_surface(&self, before: impl Fn(&[u8]) -> bool) -> u32 {
-        let (mut lo, mut hi) = (0u32, self.layout.n_surface);
+    /// First surface number in `lo..hi` for which `before` is false (they
+    /// are sorted, and `before` holds below `lo`).
+    fn partition_surface(&self, lo: u32, hi: u32, before: impl Fn(&[u8]) -> bool) -> u32 {
+        let (mut lo, mut hi) = (lo, hi);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             if before(self.surface_bytes(mid)) {
