@@ -596,9 +596,28 @@ impl Proximity<'_> {
             .collect()
     }
 
-    fn positions(&self, clause: usize, posting: Option<&Posting>) -> Option<Vec<u32>> {
-        let (term, _) = self.kept.get(clause)?.as_ref()?;
-        Some(self.index.postings(*term).positions(posting?).collect())
+    /// The positions of a clause's term in `posting`'s document, into
+    /// `out`; false when the document does not hold the term.
+    fn positions(&self, clause: usize, posting: Option<&Posting>, out: &mut Vec<u32>) -> bool {
+        out.clear();
+        let (Some(Some((term, _))), Some(posting)) = (self.kept.get(clause), posting) else {
+            return false;
+        };
+        out.extend(self.index.postings(*term).positions(posting));
+        true
+    }
+
+    /// More than any document's bonus can be: each pair's BM25-shaped
+    /// term stays below idf·(k1 + 1) (with a margin for rounding).
+    fn ceiling(&self, pairs: &[(usize, usize)]) -> f32 {
+        let most: f32 = pairs
+            .iter()
+            .map(|&(a, b)| match (self.kept.get(a), self.kept.get(b)) {
+                (Some(Some(x)), Some(Some(y))) => PROXIMITY_WEIGHT * x.1.min(y.1) * (BM25_K1 + 1.0),
+                _ => 0.0,
+            })
+            .sum();
+        most * 1.001 + 1e-6
     }
 
     /// Σ over typed-adjacent word pairs of a BM25-shaped score of how often
@@ -610,18 +629,18 @@ impl Proximity<'_> {
         found: &[Vec<Option<Posting>>],
         at: usize,
         pairs: &[(usize, usize)],
+        buffers: &mut (Vec<u32>, Vec<u32>),
     ) -> f32 {
         let mut bonus = 0.0;
         let norm = self.norms.get(doc as usize).copied().unwrap_or(BM25_K1);
         let posting = |clause: usize| found.get(clause).and_then(|f| f.get(at)?.as_ref());
+        let (first, second) = buffers;
         for &(a, b) in pairs {
-            let (Some(first), Some(second)) =
-                (self.positions(a, posting(a)), self.positions(b, posting(b)))
-            else {
+            if !self.positions(a, posting(a), first) || !self.positions(b, posting(b), second) {
                 continue;
-            };
+            }
             let mut freq = 0.0;
-            for &p in &first {
+            for &p in first.iter() {
                 let next = second.partition_point(|&q| q <= p);
                 if let Some(&q) = second.get(next)
                     && q - p <= PROXIMITY_MAX_GAP
@@ -1316,8 +1335,26 @@ fn run(
         };
         let docs: Vec<DocId> = ranked.iter().map(|e| e.0).collect();
         let found = proximity.postings_of(&docs);
+        let ceiling = proximity.ceiling(&pairs);
+        let mut buffers = (Vec::new(), Vec::new());
+        // The `shown` best places once re-scored, worst on top: a candidate
+        // that would stay below them even with the largest bonus is not
+        // re-scored, nor is any after it (they rank lower to begin with).
+        // Its score stays as it was, below the page either way.
+        let place = |e: &(DocId, u8, f32)| (e.1, e.2.to_bits(), std::cmp::Reverse(e.0));
+        let mut placed = std::collections::BinaryHeap::with_capacity(shown.min(ranked.len()) + 1);
         for (at, entry) in ranked.iter_mut().enumerate() {
-            entry.2 += proximity.bonus(entry.0, &found, at, &pairs);
+            if placed.len() >= shown
+                && let Some(std::cmp::Reverse(worst)) = placed.peek()
+                && place(&(entry.0, entry.1, entry.2 + ceiling)) < *worst
+            {
+                break;
+            }
+            entry.2 += proximity.bonus(entry.0, &found, at, &pairs, &mut buffers);
+            placed.push(std::cmp::Reverse(place(entry)));
+            if placed.len() > shown {
+                placed.pop();
+            }
         }
         // More clauses matched first, then score; ties in corpus order.
         ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
