@@ -66,6 +66,9 @@ const PROXIMITY_WEIGHT: f32 = 1.0;
 const PROXIMITY_CANDIDATES: usize = 50;
 /// Word clauses whose postings are kept for proximity.
 const PROXIMITY_CLAUSES: usize = 8;
+/// A word's most frequent form streams past the others when they hold at
+/// most 1/STREAM_RATIO as many postings (sorting theirs then costs little).
+const STREAM_RATIO: u64 = 4;
 /// Typo tolerance examines at most this many word forms for one word (those
 /// sharing its first letter); a bound on the work, whatever the vocabulary.
 const MAX_TYPO_SCAN: usize = 50_000;
@@ -405,16 +408,36 @@ impl<'a> Scorer<'a> {
             }
             return;
         }
-        let mut docs = std::mem::take(&mut pad.docs);
-        docs.clear();
+        let mut weighed = Vec::with_capacity(expansions.len());
         for &(term, weight) in expansions {
-            let idf = self.idf(self.index.df(term));
+            let df = self.index.df(term);
+            let idf = self.idf(df);
+            weighed.push((term, weight, idf, df));
             self.matched_terms.push(term);
-            let record = weight == 1.0 && self.recording.is_some();
-            if record && let Some(r) = &mut self.recording {
+            if weight == 1.0
+                && let Some(r) = &mut self.recording
+            {
                 r.0 = term;
                 r.1 = idf;
                 r.2 = self.index.postings(term).next().is_some();
+            }
+        }
+        // Usually one form is far more frequent than the others ("macron"
+        // beside "macronien", "macronleaks"): the others are scored first,
+        // and its postings then stream past them in document order.
+        let (big, big_df) = weighed
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (i, w.3))
+            .max_by_key(|&(i, df)| (df, std::cmp::Reverse(i)))
+            .unwrap_or((0, 0));
+        let rest: u64 = weighed.iter().map(|w| u64::from(w.3)).sum::<u64>() - u64::from(big_df);
+        let streamed = rest.saturating_mul(STREAM_RATIO) <= u64::from(big_df);
+        let mut docs = std::mem::take(&mut pad.docs);
+        docs.clear();
+        for (i, &(term, weight, idf, _)) in weighed.iter().enumerate() {
+            if streamed && i == big {
+                continue;
             }
             for p in self.index.postings(term) {
                 let Some(best) = pad.best.get_mut(p.doc as usize) else {
@@ -430,12 +453,50 @@ impl<'a> Scorer<'a> {
                 }
             }
         }
-        for &d in &docs {
-            if let Some(slot) = pad.best.get_mut(d as usize) {
-                sink.take(d, *slot);
-                *slot = 0.0;
+        if !streamed {
+            for &d in &docs {
+                if let Some(slot) = pad.best.get_mut(d as usize) {
+                    sink.take(d, *slot);
+                    *slot = 0.0;
+                }
+            }
+            pad.docs = docs;
+            return;
+        }
+        docs.sort_unstable();
+        let n = pad.best.len();
+        let mut others = docs.iter().filter_map(|&d| {
+            let slot = pad.best.get_mut(d as usize)?;
+            let s = *slot;
+            *slot = 0.0;
+            Some((d, s))
+        });
+        let mut other = others.next();
+        if let Some(&(term, weight, idf, _)) = weighed.get(big) {
+            for p in self.index.postings(term) {
+                while let Some((d, s)) = other
+                    && d < p.doc
+                {
+                    sink.take(d, s);
+                    other = others.next();
+                }
+                let mut s = positive(weight * self.bm25(p.weighted_tf as f32, p.doc, idf));
+                if let Some((d, o)) = other
+                    && d == p.doc
+                {
+                    s = s.max(o);
+                    other = others.next();
+                }
+                if (p.doc as usize) < n {
+                    sink.take(p.doc, s);
+                }
             }
         }
+        while let Some((d, s)) = other {
+            sink.take(d, s);
+            other = others.next();
+        }
+        drop(others);
         pad.docs = docs;
     }
 
