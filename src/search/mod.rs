@@ -381,33 +381,15 @@ impl<'a> Scorer<'a> {
         let expansions = self.expand(word, scratch);
         let most: u32 = expansions.iter().map(|&(t, _)| self.index.df(t)).sum();
         let mut out = Vec::with_capacity(capacity_for(most));
-        self.word_scores(&expansions, &mut scratch.word, &mut out);
+        self.word_scores(&expansions, &mut scratch.word, &mut Sink::Matches(&mut out));
         out
     }
 
     /// The scores of a word's expansions (see `expand`): the best of them
-    /// in each document, handed to `sink` (in no particular order).
-    #[inline(always)]
-    fn word_scores(
-        &mut self,
-        expansions: &[(TermId, f32)],
-        pad: &mut WordPad,
-        sink: &mut impl Sink,
-    ) {
-        if let [(term, weight)] = expansions[..]
-            && self.recording.is_none()
-        {
-            // One term: its postings are the matches.
-            let idf = self.idf(self.index.df(term));
-            self.matched_terms.push(term);
-            for p in self.index.postings(term) {
-                sink.take(
-                    p.doc,
-                    positive(weight * self.bm25(p.weighted_tf as f32, p.doc, idf)),
-                );
-            }
-            return;
-        }
+    /// in each document below the corpus's `n` (the length of the pad's
+    /// arrays), handed to `sink` (in no particular order).
+    #[inline(never)]
+    fn word_scores(&mut self, expansions: &[(TermId, f32)], pad: &mut WordPad, sink: &mut Sink) {
         let mut weighed = Vec::with_capacity(expansions.len());
         for &(term, weight) in expansions {
             let df = self.index.df(term);
@@ -423,8 +405,9 @@ impl<'a> Scorer<'a> {
             }
         }
         // Usually one form is far more frequent than the others ("macron"
-        // beside "macronien", "macronleaks"): the others are scored first,
-        // and its postings then stream past them in document order.
+        // beside "macronien", "macronleaks"), or alone: the others are
+        // scored first, and its postings then stream past them in document
+        // order.
         let (big, big_df) = weighed
             .iter()
             .enumerate()
@@ -741,55 +724,45 @@ fn rank_key(matched: u8, score: f32) -> u64 {
     (u64::from(matched) << 56) | (u64::from(score) << 24)
 }
 
-/// Where a clause's scores go, document by document (a trait rather than a
-/// closure so that the size-optimised build still inlines it in the loop
-/// over postings).
-trait Sink {
-    fn take(&mut self, doc: DocId, score: f32);
+/// Where a clause's scores go, document by document. (One type with a
+/// `match` rather than a trait or closures: the scoring loops exist once in
+/// the module, which the page's weight wants, and the size-optimised build
+/// still inlines `take` in them.)
+enum Sink<'s> {
+    /// Collected as a list of matches.
+    Matches(&'s mut Matches),
+    /// Offered straight to the ranking, as the only clause.
+    Ranked(&'s mut TopK),
+    /// Summed over the clauses, with how many clauses each document
+    /// matches.
+    Sums {
+        matched: &'s mut [u8],
+        total: &'s mut [f32],
+        touched: &'s mut Vec<DocId>,
+    },
 }
 
-/// Collected as a list of matches.
-impl Sink for Matches {
+impl Sink<'_> {
+    /// Callers hand on only documents below the corpus's `n`.
     #[inline(always)]
     fn take(&mut self, doc: DocId, score: f32) {
-        self.push((doc, score));
-    }
-}
-
-/// Offered straight to the ranking, as the only clause (documents past the
-/// corpus's `n` are left out, as in the general path).
-struct Ranked {
-    top: TopK,
-    n: usize,
-}
-
-impl Sink for Ranked {
-    #[inline(always)]
-    fn take(&mut self, doc: DocId, score: f32) {
-        if (doc as usize) < self.n {
-            self.top.offer(rank_key(1, score), doc);
-        }
-    }
-}
-
-/// Summed over the clauses, with how many clauses each document matches
-/// (documents past the arrays, i.e. the corpus's `n`, are left out).
-struct Sums<'s> {
-    matched: &'s mut [u8],
-    total: &'s mut [f32],
-    touched: &'s mut Vec<DocId>,
-}
-
-impl Sink for Sums<'_> {
-    #[inline(always)]
-    fn take(&mut self, doc: DocId, score: f32) {
-        let d = doc as usize;
-        if let (Some(m), Some(t)) = (self.matched.get_mut(d), self.total.get_mut(d)) {
-            if *m == 0 {
-                self.touched.push(doc);
+        match self {
+            Sink::Matches(out) => out.push((doc, score)),
+            Sink::Ranked(top) => top.offer(rank_key(1, score), doc),
+            Sink::Sums {
+                matched,
+                total,
+                touched,
+            } => {
+                let d = doc as usize;
+                if let (Some(m), Some(t)) = (matched.get_mut(d), total.get_mut(d)) {
+                    if *m == 0 {
+                        touched.push(doc);
+                    }
+                    *m = m.saturating_add(1);
+                    *t += score;
+                }
             }
-            *m = m.saturating_add(1);
-            *t += score;
         }
     }
 }
@@ -1227,13 +1200,10 @@ fn run(
     let mut streamed: Option<TopK> = None;
     if let Some(word) = alone {
         let expansions = scorer.expand(word, scratch);
-        let mut ranked = Ranked {
-            top: TopK::new(shown),
-            n,
-        };
-        scorer.word_scores(&expansions, &mut scratch.word, &mut ranked);
+        let mut top = TopK::new(shown);
+        scorer.word_scores(&expansions, &mut scratch.word, &mut Sink::Ranked(&mut top));
         kept.push(None);
-        streamed = Some(ranked.top);
+        streamed = Some(top);
     }
     for (i, clause) in query.clauses.iter().enumerate() {
         if streamed.is_some() {
@@ -1246,7 +1216,7 @@ fn run(
         let matches = match clause {
             Clause::Word(word) if query.clauses.len() > 1 => {
                 let expansions = scorer.expand(word, scratch);
-                let mut sums = Sums {
+                let mut sums = Sink::Sums {
                     matched: &mut scratch.matched,
                     total: &mut scratch.total,
                     touched: &mut scratch.touched,
@@ -1265,7 +1235,7 @@ fn run(
             single = Some(matches);
             break;
         }
-        let mut sums = Sums {
+        let mut sums = Sink::Sums {
             matched: &mut scratch.matched,
             total: &mut scratch.total,
             touched: &mut scratch.touched,
