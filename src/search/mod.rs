@@ -615,27 +615,30 @@ impl Proximity<'_> {
     /// that holds the clause's term: one walk down each term's postings, in
     /// document order, as far as the last candidate.
     fn postings_of(&self, docs: &[DocId]) -> Vec<Vec<Option<Posting>>> {
-        let mut order: Vec<(DocId, usize)> = docs.iter().copied().zip(0..).collect();
-        order.sort_unstable();
+        let mut sorted = docs.to_vec();
+        sorted.sort_unstable();
         self.kept
             .iter()
             .map(|kept| {
-                let mut found = vec![None; docs.len()];
+                // By place in `sorted`, then by place in `docs`.
+                let mut by_doc = vec![None; sorted.len()];
                 if let Some((term, _)) = kept {
                     let mut postings = self.index.postings(*term);
                     let mut current = postings.next();
-                    for &(doc, at) in &order {
+                    for (slot, &doc) in by_doc.iter_mut().zip(&sorted) {
                         while current.is_some_and(|p| p.doc < doc) {
                             current = postings.next();
                         }
                         match current {
-                            Some(p) if p.doc == doc => found[at] = Some(p),
+                            Some(p) if p.doc == doc => *slot = Some(p),
                             Some(_) => {}
                             None => break,
                         }
                     }
                 }
-                found
+                docs.iter()
+                    .map(|doc| sorted.binary_search(doc).ok().and_then(|i| by_doc[i]))
+                    .collect()
             })
             .collect()
     }
@@ -1372,20 +1375,16 @@ fn run(
         // that would stay below them even with the largest bonus is not
         // re-scored, nor is any after it (they rank lower to begin with).
         // Its score stays as it was, below the page either way.
-        let place = |e: &(DocId, u8, f32)| (e.1, e.2.to_bits(), std::cmp::Reverse(e.0));
-        let mut placed = std::collections::BinaryHeap::with_capacity(shown.min(ranked.len()) + 1);
+        let mut placed = TopK::new(shown);
         for (at, entry) in ranked.iter_mut().enumerate() {
-            if placed.len() >= shown
-                && let Some(std::cmp::Reverse(worst)) = placed.peek()
-                && place(&(entry.0, entry.1, entry.2 + ceiling)) < *worst
-            {
-                break;
+            if let Some((worst_key, worst_doc)) = placed.worst {
+                let best_key = rank_key(entry.1, entry.2 + ceiling);
+                if best_key < worst_key || (best_key == worst_key && entry.0 > worst_doc) {
+                    break;
+                }
             }
             entry.2 += proximity.bonus(entry.0, &found, at, &pairs, &mut buffers);
-            placed.push(std::cmp::Reverse(place(entry)));
-            if placed.len() > shown {
-                placed.pop();
-            }
+            placed.offer(rank_key(entry.1, entry.2), entry.0);
         }
         // More clauses matched first, then score; ties in corpus order.
         ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
