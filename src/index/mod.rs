@@ -427,8 +427,19 @@ impl<'a> Postings<'a> {
 impl Iterator for Postings<'_> {
     type Item = Posting;
 
-    #[inline(always)]
+    /// Out of line: one copy serves the colder walks (phrases, proximity,
+    /// exclusions); ranking's loops call `advance`, inlined.
     fn next(&mut self) -> Option<Posting> {
+        self.advance()
+    }
+}
+
+impl Postings<'_> {
+    /// The next posting (what `next` gives), inlined into the caller: the
+    /// release build optimises for size, which would otherwise leave a call
+    /// per posting in the loops that rank.
+    #[inline(always)]
+    pub fn advance(&mut self) -> Option<Posting> {
         if self.pos >= self.data.len() {
             return None;
         }
@@ -468,7 +479,7 @@ pub struct Positions<'a> {
 impl Iterator for Positions<'_> {
     type Item = u32;
 
-    #[inline(always)]
+    #[inline]
     fn next(&mut self) -> Option<u32> {
         if self.pos >= self.data.len() {
             return None;

@@ -422,7 +422,8 @@ impl<'a> Scorer<'a> {
             if streamed && i == big {
                 continue;
             }
-            for p in self.index.postings(term) {
+            let mut postings = self.index.postings(term);
+            while let Some(p) = postings.advance() {
                 let Some(best) = pad.best.get_mut(p.doc as usize) else {
                     continue;
                 };
@@ -456,7 +457,8 @@ impl<'a> Scorer<'a> {
         });
         let mut other = others.next();
         if let Some(&(term, weight, idf, _)) = weighed.get(big) {
-            for p in self.index.postings(term) {
+            let mut postings = self.index.postings(term);
+            while let Some(p) = postings.advance() {
                 while let Some((d, s)) = other
                     && d < p.doc
                 {
