@@ -379,7 +379,10 @@ impl<'a> Scorer<'a> {
     /// A word: the best of its expansions in each document.
     fn word_matches(&mut self, word: &QueryWord, scratch: &mut Scratch) -> Matches {
         let expansions = self.expand(word, scratch);
-        let most: u32 = expansions.iter().map(|&(t, _)| self.index.df(t)).sum();
+        // (Saturating: a corrupt index may claim any frequencies.)
+        let most = expansions
+            .iter()
+            .fold(0u32, |sum, &(t, _)| sum.saturating_add(self.index.df(t)));
         let mut out = Vec::with_capacity(capacity_for(most));
         self.word_scores(&expansions, &mut scratch.word, &mut Sink::Matches(&mut out));
         out
