@@ -933,8 +933,6 @@ impl<'q> TypoWalk<'q> {
         let n = self.query.len();
         let far = self.budget + 1;
         let c = self.form[k - 1];
-        // The letter before, for swaps (none for the first).
-        let before = if k > 1 { Some(self.form[k - 2]) } else { None };
         if self.rows.len() <= k {
             self.rows.push(vec![far; n + 2]);
         }
@@ -942,7 +940,6 @@ impl<'q> TypoWalk<'q> {
         // per cell in the size-optimised build).
         let (done, rest) = self.rows.split_at_mut(k);
         let prev: &[usize] = &done[k - 1];
-        let two_back: &[usize] = if k > 1 { &done[k - 2] } else { &[] };
         let cur: &mut [usize] = &mut rest[0];
         let query: &[char] = self.query;
         let lo = k.saturating_sub(self.budget).max(1);
@@ -952,15 +949,12 @@ impl<'q> TypoWalk<'q> {
             cur[lo - 1] = far;
         }
         let mut row_min = if lo == 1 { cur[0] } else { far };
-        for j in lo..hi + 1 {
+        for j in lo..=hi {
             let cost = usize::from(query[j - 1] != c);
             let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            if j > 1
-                && before == Some(query[j - 1])
-                && query[j - 2] == c
-                && let Some(&swap) = two_back.get(j - 2)
-            {
-                v = v.min(swap + 1);
+            if k > 1 && j > 1 && query[j - 1] == self.form[k - 2] && query[j - 2] == c {
+                let two_back: &[usize] = &done[k - 2];
+                v = v.min(two_back[j - 2] + 1);
             }
             let v = v.min(far);
             cur[j] = v;
