@@ -19,8 +19,13 @@
 //!
 //! Speed: a query touches only the doc-and-frequency stream of the terms it
 //! names (positions are decoded for phrases, and only for documents holding
-//! every word of the phrase); scores accumulate in flat arrays indexed by
-//! document number, reused between queries; only the page shown is sorted.
+//! every word of the phrase); scores go straight from the postings to the
+//! ranking (one word) or to per-clause sums in flat arrays indexed by
+//! document number, reused between queries; only the page shown is sorted,
+//! and proximity re-reads positions only for candidates that can still reach
+//! it. The release build optimises for size, so the loops over postings
+//! inline their helpers by hand (`Postings::advance`, `Sink::take`).
+//! `examples/search_dump.rs` checks that a change here keeps every answer.
 
 pub mod facets;
 pub mod query;
@@ -64,7 +69,7 @@ const PROXIMITY_WEIGHT: f32 = 1.0;
 /// The best-ranked documents re-scored with proximity (a second phase: the
 /// bonus only raises scores, so the pages shown come from these).
 const PROXIMITY_CANDIDATES: usize = 50;
-/// Word clauses whose postings are kept for proximity.
+/// Word clauses whose terms are remembered for proximity.
 const PROXIMITY_CLAUSES: usize = 8;
 /// A word's most frequent form streams past the others when they hold at
 /// most 1/STREAM_RATIO as many postings (sorting theirs then costs little).
@@ -1178,7 +1183,7 @@ fn run(
         matched_terms: Vec::new(),
         recording: None,
     };
-    // Postings kept for proximity, by clause (words typed side by side).
+    // Terms remembered for proximity, by clause (words typed side by side).
     let words = query
         .clauses
         .iter()
