@@ -15,6 +15,8 @@ use std::time::Instant;
 use recoupe::Explorer;
 use recoupe::search::SearchOptions;
 
+/// Timings per query (the `REPEATS` environment variable overrides it, to
+/// run long enough under a profiler).
 const REPEATS: usize = 21;
 
 fn main() {
@@ -66,9 +68,14 @@ fn main() {
         ms(started),
         first.total
     );
+    let repeats = std::env::var("REPEATS")
+        .ok()
+        .and_then(|r| r.parse::<usize>().ok())
+        .filter(|&r| r > 0)
+        .unwrap_or(REPEATS);
     let mut every = Vec::new();
     for query in &queries {
-        let mut times: Vec<f64> = (0..REPEATS)
+        let mut times: Vec<f64> = (0..repeats)
             .map(|_| {
                 let started = Instant::now();
                 std::hint::black_box(explorer.search(query, &options));
@@ -76,7 +83,7 @@ fn main() {
             })
             .collect();
         times.sort_by(f64::total_cmp);
-        println!("{:9.4} ms  {query}", times[REPEATS / 2]);
+        println!("{:9.4} ms  {query}", times[repeats / 2]);
         every.extend(times);
     }
     every.sort_by(f64::total_cmp);

@@ -100,6 +100,10 @@ mod field {
     pub const END: usize = 16;
 }
 
+// The hot readers below are inlined by hand: the release build optimises for
+// size ("z", for the page's weight), which otherwise leaves each a call per
+// posting.
+#[inline(always)]
 fn read_u32(bytes: &[u8], at: usize) -> u32 {
     bytes
         .get(at..at.saturating_add(4))
@@ -109,12 +113,13 @@ fn read_u32(bytes: &[u8], at: usize) -> u32 {
 
 /// Where entry `i` of a table of u32 starting at `at` is; out-of-range
 /// numbers (from corrupt data) land past the end and read as 0.
+#[inline(always)]
 fn slot(at: usize, i: u32) -> usize {
     at.saturating_add((i as usize).saturating_mul(4))
 }
 
 /// Reads a LEB128 varint; a truncated one reads as what was there.
-#[inline]
+#[inline(always)]
 pub(crate) fn read_varint(bytes: &[u8], pos: &mut usize) -> u32 {
     // One byte is the common case (small deltas and counts).
     if let Some(&b) = bytes.get(*pos)
@@ -123,6 +128,12 @@ pub(crate) fn read_varint(bytes: &[u8], pos: &mut usize) -> u32 {
         *pos += 1;
         return u32::from(b);
     }
+    read_long_varint(bytes, pos)
+}
+
+/// The several-byte case of `read_varint`.
+#[inline(never)]
+fn read_long_varint(bytes: &[u8], pos: &mut usize) -> u32 {
     let mut value: u32 = 0;
     let mut shift = 0;
     while let Some(&b) = bytes.get(*pos) {
@@ -250,6 +261,7 @@ impl<'a> Index<'a> {
         self.bytes.as_ptr() as usize
     }
 
+    #[inline]
     pub fn doc_len(&self, doc: DocId) -> u32 {
         read_u32(self.bytes, slot(self.layout.doc_len_at, doc))
     }
@@ -262,6 +274,7 @@ impl<'a> Index<'a> {
     }
 
     /// Entry `i` of a table of offsets into a section: its bytes.
+    #[inline]
     fn entry(&self, offsets_at: usize, data_at: usize, i: u32) -> &'a [u8] {
         let start = read_u32(self.bytes, slot(offsets_at, i)) as usize;
         let end = read_u32(self.bytes, slot(offsets_at, i.saturating_add(1))) as usize;
@@ -278,6 +291,7 @@ impl<'a> Index<'a> {
         std::str::from_utf8(self.term_bytes(id)).unwrap_or("")
     }
 
+    #[inline]
     pub fn df(&self, id: TermId) -> u32 {
         read_u32(self.bytes, slot(self.layout.df_at, id))
     }
@@ -336,14 +350,31 @@ impl<'a> Index<'a> {
     /// Word forms starting with `prefix`, as a range of surface numbers.
     pub fn surface_prefix_range(&self, prefix: &str) -> Range<u32> {
         let p = prefix.as_bytes();
-        let lower = self.partition_surface(|s| s < p);
-        let upper = self.partition_surface(|s| s < p || s.starts_with(p));
+        let lower = self.partition_surface(0, self.layout.n_surface, |s| s < p);
+        // The forms under a prefix are usually few: the end is looked for
+        // by galloping from the start (reading the table near it) rather
+        // than by a second search over the whole table.
+        let under = |s: &[u8]| s.starts_with(p);
+        let (mut lo, mut step) = (lower, 1u32);
+        let mut hi = loop {
+            let probe = lo.saturating_add(step).min(self.layout.n_surface);
+            if probe >= self.layout.n_surface || !under(self.surface_bytes(probe)) {
+                break probe;
+            }
+            lo = probe;
+            step = step.saturating_mul(2);
+        };
+        if lo == lower && !(lower < self.layout.n_surface && under(self.surface_bytes(lower))) {
+            hi = lower;
+        }
+        let upper = self.partition_surface(lo, hi, under);
         lower..upper
     }
 
-    /// First surface number for which `before` is false (they are sorted).
-    fn partition_surface(&self, before: impl Fn(&[u8]) -> bool) -> u32 {
-        let (mut lo, mut hi) = (0u32, self.layout.n_surface);
+    /// First surface number in `lo..hi` for which `before` is false (they
+    /// are sorted, and `before` holds below `lo`).
+    fn partition_surface(&self, lo: u32, hi: u32, before: impl Fn(&[u8]) -> bool) -> u32 {
+        let (mut lo, mut hi) = (lo, hi);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             if before(self.surface_bytes(mid)) {
@@ -396,8 +427,19 @@ impl<'a> Postings<'a> {
 impl Iterator for Postings<'_> {
     type Item = Posting;
 
-    #[inline]
+    /// Out of line: one copy serves the colder walks (phrases, proximity,
+    /// exclusions); ranking's loops call `advance`, inlined.
     fn next(&mut self) -> Option<Posting> {
+        self.advance()
+    }
+}
+
+impl Postings<'_> {
+    /// The next posting (what `next` gives), inlined into the caller: the
+    /// release build optimises for size, which would otherwise leave a call
+    /// per posting in the loops that rank.
+    #[inline(always)]
+    pub fn advance(&mut self) -> Option<Posting> {
         if self.pos >= self.data.len() {
             return None;
         }
@@ -437,6 +479,7 @@ pub struct Positions<'a> {
 impl Iterator for Positions<'_> {
     type Item = u32;
 
+    #[inline]
     fn next(&mut self) -> Option<u32> {
         if self.pos >= self.data.len() {
             return None;

@@ -19,8 +19,13 @@
 //!
 //! Speed: a query touches only the doc-and-frequency stream of the terms it
 //! names (positions are decoded for phrases, and only for documents holding
-//! every word of the phrase); scores accumulate in flat arrays indexed by
-//! document number, reused between queries; only the page shown is sorted.
+//! every word of the phrase); scores go straight from the postings to the
+//! ranking (one word) or to per-clause sums in flat arrays indexed by
+//! document number, reused between queries; only the page shown is sorted,
+//! and proximity re-reads positions only for candidates that can still reach
+//! it. The release build optimises for size, so the loops over postings
+//! inline their helpers by hand (`Postings::advance`, `Sink::take`).
+//! `examples/search_dump.rs` checks that a change here keeps every answer.
 
 pub mod facets;
 pub mod query;
@@ -62,8 +67,11 @@ const PROXIMITY_WEIGHT: f32 = 1.0;
 /// The best-ranked documents re-scored with proximity (a second phase: the
 /// bonus only raises scores, so the pages shown come from these).
 const PROXIMITY_CANDIDATES: usize = 50;
-/// Word clauses whose postings are kept for proximity.
+/// Word clauses whose terms are remembered for proximity.
 const PROXIMITY_CLAUSES: usize = 8;
+/// A word's most frequent form streams past the others when they hold at
+/// most 1/STREAM_RATIO as many postings (sorting theirs then costs little).
+const STREAM_RATIO: u64 = 4;
 /// Typo tolerance examines at most this many word forms for one word (those
 /// sharing its first letter); a bound on the work, whatever the vocabulary.
 const MAX_TYPO_SCAN: usize = 50_000;
@@ -191,8 +199,8 @@ type Matches = Vec<(DocId, f32)>;
 /// use, only where they were written).
 #[derive(Default)]
 struct Scratch {
-    /// Best score of the current word clause in each document.
-    best: Vec<f32>,
+    /// Per-document arrays of the word clause being scored.
+    word: WordPad,
     /// Sum of clause scores.
     total: Vec<f32>,
     /// Clauses matched.
@@ -208,8 +216,6 @@ struct Scratch {
     /// Word form keys for typo tolerance, and the index they are for.
     keys: Vec<u64>,
     keys_of: (usize, usize),
-    /// Buffers for the postings kept for proximity (capacity reused).
-    kept: Vec<Vec<Posting>>,
 }
 
 impl Scratch {
@@ -247,7 +253,7 @@ impl Scratch {
     }
 
     fn fit(&mut self, n: usize) {
-        for v in [&mut self.best, &mut self.total] {
+        for v in [&mut self.word.best, &mut self.total] {
             if v.len() != n {
                 v.clear();
                 v.resize(n, 0.0);
@@ -264,6 +270,15 @@ impl Scratch {
     }
 }
 
+/// What scoring one word clause needs besides the index.
+#[derive(Default)]
+struct WordPad {
+    /// Best score of the word's expansions in each document.
+    best: Vec<f32>,
+    /// Documents reached by the word's expansions (capacity reused).
+    docs: Vec<DocId>,
+}
+
 thread_local! {
     static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
 }
@@ -274,10 +289,14 @@ struct Scorer<'a> {
     /// BM25 length normalisation by document (see `Scratch::norms`).
     norms: Vec<f32>,
     /// Every term that matched something, for highlighting.
-    matched_terms: HashSet<TermId>,
+    /// (A list, sorted and deduplicated when read: cheaper than a set.)
+    matched_terms: Vec<TermId>,
     /// When set, the word clause being scored keeps here its exact term,
     /// that term's idf and its postings (for proximity).
-    recording: Option<(TermId, f32, Vec<Posting>)>,
+    /// The flag tells whether the term has postings at all. (Its postings
+    /// are read again for the few documents proximity re-scores: cheaper
+    /// than keeping every one of them.)
+    recording: Option<(TermId, f32, bool)>,
 }
 
 impl<'a> Scorer<'a> {
@@ -286,7 +305,7 @@ impl<'a> Scorer<'a> {
         (1.0 + (self.n_docs - df + 0.5) / (df + 0.5)).ln()
     }
 
-    #[inline]
+    #[inline(always)]
     fn bm25(&self, tf: f32, doc: DocId, idf: f32) -> f32 {
         let norm = self.norms.get(doc as usize).copied().unwrap_or(BM25_K1);
         idf * tf * (BM25_K1 + 1.0) / (tf + norm)
@@ -363,38 +382,55 @@ impl<'a> Scorer<'a> {
     /// A word: the best of its expansions in each document.
     fn word_matches(&mut self, word: &QueryWord, scratch: &mut Scratch) -> Matches {
         let expansions = self.expand(word, scratch);
-        if let [(term, weight)] = expansions[..]
-            && self.recording.is_none()
-        {
-            // One term: its postings are the matches.
-            let idf = self.idf(self.index.df(term));
-            self.matched_terms.insert(term);
-            return self
-                .index
-                .postings(term)
-                .map(|p| {
-                    (
-                        p.doc,
-                        positive(weight * self.bm25(p.weighted_tf as f32, p.doc, idf)),
-                    )
-                })
-                .collect();
-        }
-        let mut docs: Vec<DocId> = Vec::new();
-        for &(term, weight) in &expansions {
-            let idf = self.idf(self.index.df(term));
-            self.matched_terms.insert(term);
-            let record = weight == 1.0 && self.recording.is_some();
-            if record && let Some(r) = &mut self.recording {
+        // (Saturating: a corrupt index may claim any frequencies.)
+        let most = expansions
+            .iter()
+            .fold(0u32, |sum, &(t, _)| sum.saturating_add(self.index.df(t)));
+        let mut out = Vec::with_capacity(capacity_for(most));
+        self.word_scores(&expansions, &mut scratch.word, &mut Sink::Matches(&mut out));
+        out
+    }
+
+    /// The scores of a word's expansions (see `expand`): the best of them
+    /// in each document below the corpus's `n` (the length of the pad's
+    /// arrays), handed to `sink` (in no particular order).
+    #[inline(never)]
+    fn word_scores(&mut self, expansions: &[(TermId, f32)], pad: &mut WordPad, sink: &mut Sink) {
+        let mut weighed = Vec::with_capacity(expansions.len());
+        for &(term, weight) in expansions {
+            let df = self.index.df(term);
+            let idf = self.idf(df);
+            weighed.push((term, weight, idf, df));
+            self.matched_terms.push(term);
+            if weight == 1.0
+                && let Some(r) = &mut self.recording
+            {
                 r.0 = term;
                 r.1 = idf;
-                r.2.clear();
+                r.2 = self.index.postings(term).next().is_some();
             }
-            for p in self.index.postings(term) {
-                if record && let Some((_, _, kept)) = &mut self.recording {
-                    kept.push(p);
-                }
-                let Some(best) = scratch.best.get_mut(p.doc as usize) else {
+        }
+        // Usually one form is far more frequent than the others ("macron"
+        // beside "macronien", "macronleaks"), or alone: the others are
+        // scored first, and its postings then stream past them in document
+        // order.
+        let (big, big_df) = weighed
+            .iter()
+            .enumerate()
+            .map(|(i, w)| (i, w.3))
+            .max_by_key(|&(i, df)| (df, std::cmp::Reverse(i)))
+            .unwrap_or((0, 0));
+        let rest: u64 = weighed.iter().map(|w| u64::from(w.3)).sum::<u64>() - u64::from(big_df);
+        let streamed = rest.saturating_mul(STREAM_RATIO) <= u64::from(big_df);
+        let mut docs = std::mem::take(&mut pad.docs);
+        docs.clear();
+        for (i, &(term, weight, idf, _)) in weighed.iter().enumerate() {
+            if streamed && i == big {
+                continue;
+            }
+            let mut postings = self.index.postings(term);
+            while let Some(p) = postings.advance() {
+                let Some(best) = pad.best.get_mut(p.doc as usize) else {
                     continue;
                 };
                 // Scores are positive; zero marks a document not yet seen.
@@ -407,14 +443,52 @@ impl<'a> Scorer<'a> {
                 }
             }
         }
-        docs.into_iter()
-            .map(|d| {
-                let slot = &mut scratch.best[d as usize];
-                let s = *slot;
-                *slot = 0.0;
-                (d, s)
-            })
-            .collect()
+        if !streamed {
+            for &d in &docs {
+                if let Some(slot) = pad.best.get_mut(d as usize) {
+                    sink.take(d, *slot);
+                    *slot = 0.0;
+                }
+            }
+            pad.docs = docs;
+            return;
+        }
+        docs.sort_unstable();
+        let n = pad.best.len();
+        let mut others = docs.iter().filter_map(|&d| {
+            let slot = pad.best.get_mut(d as usize)?;
+            let s = *slot;
+            *slot = 0.0;
+            Some((d, s))
+        });
+        let mut other = others.next();
+        if let Some(&(term, weight, idf, _)) = weighed.get(big) {
+            let mut postings = self.index.postings(term);
+            while let Some(p) = postings.advance() {
+                while let Some((d, s)) = other
+                    && d < p.doc
+                {
+                    sink.take(d, s);
+                    other = others.next();
+                }
+                let mut s = positive(weight * self.bm25(p.weighted_tf as f32, p.doc, idf));
+                if let Some((d, o)) = other
+                    && d == p.doc
+                {
+                    s = s.max(o);
+                    other = others.next();
+                }
+                if (p.doc as usize) < n {
+                    sink.take(p.doc, s);
+                }
+            }
+        }
+        while let Some((d, s)) = other {
+            sink.take(d, s);
+            other = others.next();
+        }
+        drop(others);
+        pad.docs = docs;
     }
 
     /// Words in order with at most `slop` extra words in between; a match
@@ -481,7 +555,7 @@ impl<'a> Scorer<'a> {
             *cur = it.next();
         }
         for &(_, t) in &lists {
-            self.matched_terms.insert(t);
+            self.matched_terms.push(t);
         }
         out
     }
@@ -506,6 +580,12 @@ impl<'a> Scorer<'a> {
             }
         }
     }
+}
+
+/// Room for the matches of postings lists of `df` documents in all: reserved
+/// at once rather than grown by doubling, within reason (a corrupt df).
+fn capacity_for(df: u32) -> usize {
+    (df as usize).min(1 << 20)
 }
 
 /// How many completions stand in for a word being typed, by its length: a
@@ -533,35 +613,89 @@ fn typo_budget(n: usize) -> usize {
 /// The proximity bonus of the second phase (see `PROXIMITY_MAX_GAP`).
 struct Proximity<'a> {
     index: Index<'a>,
-    /// By clause: its exact term, the term's idf, its postings (doc order).
-    kept: &'a [Option<(TermId, f32, Vec<Posting>)>],
+    /// By clause: its exact term and the term's idf.
+    kept: &'a [Option<(TermId, f32)>],
     norms: &'a [f32],
 }
 
 impl Proximity<'_> {
-    fn positions(&self, clause: usize, doc: DocId) -> Option<Vec<u32>> {
-        let (term, _, postings) = self.kept.get(clause)?.as_ref()?;
-        let at = postings.binary_search_by_key(&doc, |p| p.doc).ok()?;
-        Some(
-            self.index
-                .postings(*term)
-                .positions(&postings[at])
-                .collect(),
-        )
+    /// By clause, the posting of each candidate (in the order of `docs`)
+    /// that holds the clause's term: one walk down each term's postings, in
+    /// document order, as far as the last candidate.
+    fn postings_of(&self, docs: &[DocId]) -> Vec<Vec<Option<Posting>>> {
+        let mut sorted = docs.to_vec();
+        sorted.sort_unstable();
+        self.kept
+            .iter()
+            .map(|kept| {
+                // By place in `sorted`, then by place in `docs`.
+                let mut by_doc = vec![None; sorted.len()];
+                if let Some((term, _)) = kept {
+                    let mut postings = self.index.postings(*term);
+                    let mut current = postings.next();
+                    for (slot, &doc) in by_doc.iter_mut().zip(&sorted) {
+                        while current.is_some_and(|p| p.doc < doc) {
+                            current = postings.next();
+                        }
+                        match current {
+                            Some(p) if p.doc == doc => *slot = Some(p),
+                            Some(_) => {}
+                            None => break,
+                        }
+                    }
+                }
+                docs.iter()
+                    .map(|doc| sorted.binary_search(doc).ok().and_then(|i| by_doc[i]))
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// The positions of a clause's term in `posting`'s document, into
+    /// `out`; false when the document does not hold the term.
+    fn positions(&self, clause: usize, posting: Option<&Posting>, out: &mut Vec<u32>) -> bool {
+        out.clear();
+        let (Some(Some((term, _))), Some(posting)) = (self.kept.get(clause), posting) else {
+            return false;
+        };
+        out.extend(self.index.postings(*term).positions(posting));
+        true
+    }
+
+    /// More than any document's bonus can be: each pair's BM25-shaped
+    /// term stays below idf·(k1 + 1) (with a margin for rounding).
+    fn ceiling(&self, pairs: &[(usize, usize)]) -> f32 {
+        let most: f32 = pairs
+            .iter()
+            .map(|&(a, b)| match (self.kept.get(a), self.kept.get(b)) {
+                (Some(Some(x)), Some(Some(y))) => PROXIMITY_WEIGHT * x.1.min(y.1) * (BM25_K1 + 1.0),
+                _ => 0.0,
+            })
+            .sum();
+        most * 1.001 + 1e-6
     }
 
     /// Σ over typed-adjacent word pairs of a BM25-shaped score of how often
-    /// the second follows the first closely.
-    fn bonus(&self, doc: DocId, pairs: &[(usize, usize)]) -> f32 {
+    /// the second follows the first closely. `found`: the document's
+    /// posting by clause (see `postings_of`).
+    fn bonus(
+        &self,
+        doc: DocId,
+        found: &[Vec<Option<Posting>>],
+        at: usize,
+        pairs: &[(usize, usize)],
+        buffers: &mut (Vec<u32>, Vec<u32>),
+    ) -> f32 {
         let mut bonus = 0.0;
         let norm = self.norms.get(doc as usize).copied().unwrap_or(BM25_K1);
+        let posting = |clause: usize| found.get(clause).and_then(|f| f.get(at)?.as_ref());
+        let (first, second) = buffers;
         for &(a, b) in pairs {
-            let (Some(first), Some(second)) = (self.positions(a, doc), self.positions(b, doc))
-            else {
+            if !self.positions(a, posting(a), first) || !self.positions(b, posting(b), second) {
                 continue;
-            };
+            }
             let mut freq = 0.0;
-            for &p in &first {
+            for &p in first.iter() {
                 let next = second.partition_point(|&q| q <= p);
                 if let Some(&q) = second.get(next)
                     && q - p <= PROXIMITY_MAX_GAP
@@ -583,7 +717,7 @@ impl Proximity<'_> {
 
 /// A score kept above zero (zero marks "no match" in the arrays; only a
 /// corrupt frequency could make a score zero).
-#[inline]
+#[inline(always)]
 fn positive(score: f32) -> f32 {
     if score > 0.0 {
         score
@@ -595,9 +729,53 @@ fn positive(score: f32) -> f32 {
 /// A document's place in the ranking as one number: more clauses matched
 /// first, then a higher score (a positive float's bits order like the
 /// float), then the earlier document.
+#[inline(always)]
 fn rank_key(matched: u8, score: f32) -> u64 {
     let score = if score > 0.0 { score.to_bits() } else { 0 };
     (u64::from(matched) << 56) | (u64::from(score) << 24)
+}
+
+/// Where a clause's scores go, document by document. (One type with a
+/// `match` rather than a trait or closures: the scoring loops exist once in
+/// the module, which the page's weight wants, and the size-optimised build
+/// still inlines `take` in them.)
+enum Sink<'s> {
+    /// Collected as a list of matches.
+    Matches(&'s mut Matches),
+    /// Offered straight to the ranking, as the only clause.
+    Ranked(&'s mut TopK),
+    /// Summed over the clauses, with how many clauses each document
+    /// matches.
+    Sums {
+        matched: &'s mut [u8],
+        total: &'s mut [f32],
+        touched: &'s mut Vec<DocId>,
+    },
+}
+
+impl Sink<'_> {
+    /// Callers hand on only documents below the corpus's `n`.
+    #[inline(always)]
+    fn take(&mut self, doc: DocId, score: f32) {
+        match self {
+            Sink::Matches(out) => out.push((doc, score)),
+            Sink::Ranked(top) => top.offer(rank_key(1, score), doc),
+            Sink::Sums {
+                matched,
+                total,
+                touched,
+            } => {
+                let d = doc as usize;
+                if let (Some(m), Some(t)) = (matched.get_mut(d), total.get_mut(d)) {
+                    if *m == 0 {
+                        touched.push(doc);
+                    }
+                    *m = m.saturating_add(1);
+                    *t += score;
+                }
+            }
+        }
+    }
 }
 
 /// The `k` best documents offered, by rank key (ties: earlier document), and
@@ -606,6 +784,9 @@ struct TopK {
     k: usize,
     heap: std::collections::BinaryHeap<std::cmp::Reverse<(u64, std::cmp::Reverse<DocId>)>>,
     seen: usize,
+    /// Once the heap holds `k`: its worst entry, so that most offers (worse
+    /// than it) are turned away without touching the heap.
+    worst: Option<(u64, DocId)>,
 }
 
 impl TopK {
@@ -614,12 +795,24 @@ impl TopK {
             k,
             heap: std::collections::BinaryHeap::with_capacity(k.min(1 << 16) + 1),
             seen: 0,
+            worst: None,
         }
     }
 
-    #[inline]
+    #[inline(always)]
     fn offer(&mut self, key: u64, doc: DocId) {
         self.seen += 1;
+        if let Some((worst_key, worst_doc)) = self.worst
+            && (key < worst_key || (key == worst_key && doc > worst_doc))
+        {
+            return;
+        }
+        self.enter(key, doc);
+    }
+
+    /// An offer that may enter the heap.
+    #[inline(never)]
+    fn enter(&mut self, key: u64, doc: DocId) {
         if self.k == 0 {
             return;
         }
@@ -630,6 +823,12 @@ impl TopK {
             && entry < *worst
         {
             *worst = entry;
+        }
+        if self.heap.len() == self.k {
+            self.worst = self
+                .heap
+                .peek()
+                .map(|std::cmp::Reverse((key, std::cmp::Reverse(doc)))| (*key, *doc));
         }
     }
 
@@ -740,9 +939,12 @@ impl<'q> TypoWalk<'q> {
         if self.rows.len() <= k {
             self.rows.push(vec![far; n + 2]);
         }
+        // Rows as slices: indexing them is plain (a Vec's Index is a call
+        // per cell in the size-optimised build).
         let (done, rest) = self.rows.split_at_mut(k);
-        let prev = &done[k - 1];
-        let cur = &mut rest[0];
+        let prev: &[usize] = &done[k - 1];
+        let cur: &mut [usize] = &mut rest[0];
+        let query: &[char] = self.query;
         let lo = k.saturating_sub(self.budget).max(1);
         let hi = (k + self.budget).min(n);
         cur[0] = k.min(far);
@@ -751,10 +953,11 @@ impl<'q> TypoWalk<'q> {
         }
         let mut row_min = if lo == 1 { cur[0] } else { far };
         for j in lo..=hi {
-            let cost = usize::from(self.query[j - 1] != c);
+            let cost = usize::from(query[j - 1] != c);
             let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            if k > 1 && j > 1 && self.query[j - 1] == self.form[k - 2] && self.query[j - 2] == c {
-                v = v.min(done[k - 2][j - 2] + 1);
+            if k > 1 && j > 1 && query[j - 1] == self.form[k - 2] && query[j - 2] == c {
+                let two_back: &[usize] = &done[k - 2];
+                v = v.min(two_back[j - 2] + 1);
             }
             let v = v.min(far);
             cur[j] = v;
@@ -986,57 +1189,15 @@ fn run(
         index,
         n_docs: n.max(1) as f32,
         norms,
-        matched_terms: HashSet::new(),
+        matched_terms: Vec::new(),
         recording: None,
     };
-    // Postings kept for proximity, by clause (words typed side by side).
+    // Terms remembered for proximity, by clause (words typed side by side).
     let words = query
         .clauses
         .iter()
         .filter(|c| matches!(c, Clause::Word(_)))
         .count();
-    let mut kept: Vec<Option<(TermId, f32, Vec<Posting>)>> = Vec::new();
-    let mut single: Option<Matches> = None;
-    for (i, clause) in query.clauses.iter().enumerate() {
-        let record = words >= 2 && i < PROXIMITY_CLAUSES && matches!(clause, Clause::Word(_));
-        scorer.recording = record.then(|| (0, 0.0, scratch.kept.pop().unwrap_or_default()));
-        let matches = scorer.clause_matches(clause, scratch);
-        match scorer.recording.take() {
-            Some(r) if !r.2.is_empty() => kept.push(Some(r)),
-            Some(r) => {
-                scratch.kept.push(r.2);
-                kept.push(None);
-            }
-            None => kept.push(None),
-        }
-        if query.clauses.len() == 1 {
-            // One clause: its matches are the candidates, no sums needed.
-            single = Some(matches);
-            break;
-        }
-        for (doc, s) in matches {
-            let d = doc as usize;
-            if d >= n {
-                continue;
-            }
-            if scratch.matched[d] == 0 {
-                scratch.touched.push(doc);
-            }
-            scratch.matched[d] = scratch.matched[d].saturating_add(1);
-            scratch.total[d] += s;
-        }
-    }
-    let excluded: Vec<DocId> = query
-        .excluded
-        .iter()
-        .flat_map(|c| exact_matches(&mut scorer, c))
-        .collect();
-    let norms = std::mem::take(&mut scorer.norms);
-    for &doc in &excluded {
-        if let Some(flag) = scratch.dropped.get_mut(doc as usize) {
-            *flag = true;
-        }
-    }
     // Outlets are filtered below with the other document fields.
     let facet_filter = facets::FacetFilter {
         outlets: None,
@@ -1050,6 +1211,76 @@ fn run(
         || options.docs.is_some()
         || options.outlets.is_some()
         || selector.is_some();
+    let count_facets = options.facets && table.is_some();
+    let shown = page.saturating_mul(per_page);
+    let mut kept: Vec<Option<(TermId, f32)>> = Vec::new();
+    let mut single: Option<Matches> = None;
+    // One word, nothing to filter or exclude (the usual query): its scores
+    // go straight to the ranking, without a list of matches in between.
+    let alone = match query.clauses.as_slice() {
+        [Clause::Word(word)] if query.excluded.is_empty() && !filtered && !count_facets => {
+            Some(word)
+        }
+        _ => None,
+    };
+    let mut streamed: Option<TopK> = None;
+    if let Some(word) = alone {
+        let expansions = scorer.expand(word, scratch);
+        let mut top = TopK::new(shown);
+        scorer.word_scores(&expansions, &mut scratch.word, &mut Sink::Ranked(&mut top));
+        kept.push(None);
+        streamed = Some(top);
+    }
+    for (i, clause) in query.clauses.iter().enumerate() {
+        if streamed.is_some() {
+            break;
+        }
+        let record = words >= 2 && i < PROXIMITY_CLAUSES && matches!(clause, Clause::Word(_));
+        scorer.recording = record.then_some((0, 0.0, false));
+        // A word's scores are summed as they come; other clauses' lists
+        // after.
+        let matches = match clause {
+            Clause::Word(word) if query.clauses.len() > 1 => {
+                let expansions = scorer.expand(word, scratch);
+                let mut sums = Sink::Sums {
+                    matched: &mut scratch.matched,
+                    total: &mut scratch.total,
+                    touched: &mut scratch.touched,
+                };
+                scorer.word_scores(&expansions, &mut scratch.word, &mut sums);
+                Vec::new()
+            }
+            _ => scorer.clause_matches(clause, scratch),
+        };
+        match scorer.recording.take() {
+            Some((term, idf, true)) => kept.push(Some((term, idf))),
+            _ => kept.push(None),
+        }
+        if query.clauses.len() == 1 {
+            // One clause: its matches are the candidates, no sums needed.
+            single = Some(matches);
+            break;
+        }
+        let mut sums = Sink::Sums {
+            matched: &mut scratch.matched,
+            total: &mut scratch.total,
+            touched: &mut scratch.touched,
+        };
+        for (doc, s) in matches {
+            sums.take(doc, s);
+        }
+    }
+    let excluded: Vec<DocId> = query
+        .excluded
+        .iter()
+        .flat_map(|c| exact_matches(&mut scorer, c))
+        .collect();
+    let norms = std::mem::take(&mut scorer.norms);
+    for &doc in &excluded {
+        if let Some(flag) = scratch.dropped.get_mut(doc as usize) {
+            *flag = true;
+        }
+    }
     // Filters read once per search (sets, a parsed period): the lists and
     // dates come from the page, as long as it likes.
     let doc_filter = as_set(&options.docs);
@@ -1068,7 +1299,6 @@ fn run(
                 .is_none_or(|outlets| d.outlet.as_deref().is_some_and(|o| outlets.contains(o)))
             && selector.as_ref().is_none_or(|s| s.allows(doc as usize))
     };
-    let shown = page.saturating_mul(per_page);
     let pairs: Vec<(usize, usize)> = (1..kept.len())
         .filter(|&i| kept[i - 1].is_some() && kept[i].is_some())
         .map(|i| (i - 1, i))
@@ -1080,11 +1310,13 @@ fn run(
     } else {
         shown.max(PROXIMITY_CANDIDATES)
     };
-    let mut best = TopK::new(wanted);
+    let mut best = streamed.unwrap_or_else(|| TopK::new(wanted));
     let dropped = &scratch.dropped;
-    let count_facets = options.facets && table.is_some();
     let mut admitted: Vec<DocId> = Vec::new();
-    let mut admit = |doc: DocId, matched: u8, score: f32| {
+    // Without filters, exclusions or facets every matching document is
+    // offered as it is (the common case, kept to a tight loop).
+    let plain = !filtered && excluded.is_empty() && !count_facets;
+    let mut admit = |best: &mut TopK, doc: DocId, matched: u8, score: f32| {
         if !dropped[doc as usize] && (!filtered || keep(doc)) {
             best.offer(rank_key(matched, score), doc);
             if count_facets {
@@ -1093,19 +1325,34 @@ fn run(
         }
     };
     match single {
+        Some(matches) if plain => {
+            for (doc, s) in matches {
+                if (doc as usize) < n {
+                    best.offer(rank_key(1, s), doc);
+                }
+            }
+        }
         Some(matches) => {
             for (doc, s) in matches {
                 if (doc as usize) < n {
-                    admit(doc, 1, s);
+                    admit(&mut best, doc, 1, s);
                 }
             }
         }
         None => {
+            let (matched, total) = (&mut scratch.matched, &mut scratch.total);
             for &doc in &scratch.touched {
                 let d = doc as usize;
-                admit(doc, scratch.matched[d], scratch.total[d]);
-                scratch.matched[d] = 0;
-                scratch.total[d] = 0.0;
+                let (Some(m), Some(t)) = (matched.get_mut(d), total.get_mut(d)) else {
+                    continue;
+                };
+                if plain {
+                    best.offer(rank_key(*m, *t), doc);
+                } else {
+                    admit(&mut best, doc, *m, *t);
+                }
+                *m = 0;
+                *t = 0.0;
             }
         }
     }
@@ -1123,6 +1370,8 @@ fn run(
         };
         results.facets = Some(table.count(&admitted, &filter));
     }
+    scorer.matched_terms.sort_unstable();
+    scorer.matched_terms.dedup();
     results.terms = scorer
         .matched_terms
         .iter()
@@ -1141,17 +1390,30 @@ fn run(
             kept: &kept,
             norms: &norms,
         };
-        for entry in &mut ranked {
-            entry.2 += proximity.bonus(entry.0, &pairs);
+        let docs: Vec<DocId> = ranked.iter().map(|e| e.0).collect();
+        let found = proximity.postings_of(&docs);
+        let ceiling = proximity.ceiling(&pairs);
+        let mut buffers = (Vec::new(), Vec::new());
+        // The `shown` best places once re-scored, worst on top: a candidate
+        // that would stay below them even with the largest bonus is not
+        // re-scored, nor is any after it (they rank lower to begin with).
+        // Its score stays as it was, below the page either way.
+        let mut placed = TopK::new(shown);
+        for (at, entry) in ranked.iter_mut().enumerate() {
+            if let Some((worst_key, worst_doc)) = placed.worst {
+                let best_key = rank_key(entry.1, entry.2 + ceiling);
+                if best_key < worst_key || (best_key == worst_key && entry.0 > worst_doc) {
+                    break;
+                }
+            }
+            entry.2 += proximity.bonus(entry.0, &found, at, &pairs, &mut buffers);
+            placed.offer(rank_key(entry.1, entry.2), entry.0);
         }
         // More clauses matched first, then score; ties in corpus order.
         ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
         ranked.truncate(shown);
     }
     scratch.norms = norms;
-    scratch
-        .kept
-        .extend(kept.into_iter().flatten().map(|(_, _, postings)| postings));
     let highlight: HashSet<&str> = if options.snippets {
         scorer
             .matched_terms
@@ -1201,13 +1463,13 @@ fn exact_matches(scorer: &mut Scorer<'_>, clause: &Clause) -> Vec<DocId> {
             .unwrap_or_default(),
         Clause::Phrase { words, slop } => {
             // Excluded words are not highlighted.
-            let highlighted = scorer.matched_terms.clone();
+            let highlighted = scorer.matched_terms.len();
             let docs = scorer
                 .phrase_matches(words, *slop)
                 .into_iter()
                 .map(|m| m.0)
                 .collect();
-            scorer.matched_terms = highlighted;
+            scorer.matched_terms.truncate(highlighted);
             docs
         }
         Clause::Any(alts) | Clause::Variants(alts) => {

@@ -3,7 +3,7 @@
 //! text (same tokeniser, folding, stemming, stop words); names are widened to
 //! their other spellings from the alias table (`data/aliases_fr.txt`).
 
-use std::collections::HashMap;
+use crate::text::fnv::HashMap;
 use std::sync::LazyLock;
 
 use crate::text::{self, TokenKind};
@@ -90,13 +90,28 @@ struct Chunk {
 /// the terms of each spelling.
 struct Aliases {
     groups: Vec<Vec<Clause>>,
-    by_terms: HashMap<Vec<String>, usize>,
+    /// Keyed by `alias_key` of the terms.
+    by_terms: HashMap<String, usize>,
+}
+
+/// One string for a list of terms, to look them up without a list of
+/// strings made for every lookup (terms hold no control characters, so the
+/// separator keeps the lists apart).
+fn alias_key<'t>(terms: impl IntoIterator<Item = &'t str>) -> String {
+    let mut key = String::new();
+    for (i, term) in terms.into_iter().enumerate() {
+        if i > 0 {
+            key.push('\u{1f}');
+        }
+        key.push_str(term);
+    }
+    key
 }
 
 static ALIASES: LazyLock<Aliases> = LazyLock::new(|| {
     let mut aliases = Aliases {
         groups: Vec::new(),
-        by_terms: HashMap::new(),
+        by_terms: HashMap::default(),
     };
     for spellings in &text::aliases::SPELLINGS.groups {
         let group: Vec<Clause> = spellings
@@ -116,8 +131,7 @@ static ALIASES: LazyLock<Aliases> = LazyLock::new(|| {
         let id = aliases.groups.len();
         for clause in &group {
             if let Some(terms) = clause.terms() {
-                let key = terms.into_iter().map(str::to_owned).collect();
-                aliases.by_terms.entry(key).or_insert(id);
+                aliases.by_terms.entry(alias_key(terms)).or_insert(id);
             }
         }
         aliases.groups.push(group);
@@ -131,10 +145,10 @@ fn with_aliases(clause: Clause) -> Clause {
     let Some(terms) = clause.terms() else {
         return clause;
     };
-    let key: Vec<String> = terms.into_iter().map(str::to_owned).collect();
-    let Some(&group) = ALIASES.by_terms.get(&key) else {
+    let Some(&group) = ALIASES.by_terms.get(&alias_key(terms.iter().copied())) else {
         return clause;
     };
+    let key: Vec<String> = terms.into_iter().map(str::to_owned).collect();
     let mut variants = vec![clause];
     for other in &ALIASES.groups[group] {
         if other.terms().is_some_and(|t| t != key) && !variants.contains(other) {
@@ -229,8 +243,10 @@ fn join_alias_runs(clauses: &mut Vec<Clause>, plain: &[bool]) {
             let Some(run) = (i..i + len).map(plain_word).collect::<Option<Vec<_>>>() else {
                 continue;
             };
-            let key: Vec<String> = run.iter().map(|w| w.term.clone()).collect();
-            if ALIASES.by_terms.contains_key(&key) {
+            if ALIASES
+                .by_terms
+                .contains_key(&alias_key(run.iter().map(|w| w.term.as_str())))
+            {
                 let words = run
                     .into_iter()
                     .enumerate()
