@@ -184,7 +184,7 @@ function coldSplit(raw, summary, corpora) {
 
 /** recoupe's load, split by the marks of its bench page (medians). */
 function recoupePhases(raw, corpora) {
-  const lines = ['| corpus | page and glue | module downloaded and compiled | instantiated | first query (explorer opened) |', '|---|--:|--:|--:|--:|'];
+  const lines = ['| corpus | page and glue | then, the module downloaded and compiled | instantiated | first query (explorer opened) |', '|---|--:|--:|--:|--:|'];
   for (const corpus of corpora) {
     const samples = raw.samples.filter((s) => s.corpus === corpus && s.engine === 'recoupe' && !s.error && s.cold.phases);
     if (!samples.length) continue;
@@ -365,9 +365,10 @@ compiled, instantiated), then the first query (median ms).
 
 ${coldSplit(raw, summary, corpora)}
 
-recoupe's start, by the marks of its page (ms, medians): navigation to its glue loaded, the
-module streamed and compiled, instantiated, then the first query (which opens the explorer:
-the documents decoded).
+recoupe's start, by the marks of its page (ms, medians): navigation to its glue loaded (the
+module's download starts with the glue's), the rest of the module streamed and compiled,
+instantiated, then the first query (which opens the explorer: the documents' summaries
+decoded; their texts, claims and comparisons wait for a use that needs them).
 
 ${recoupePhases(raw, corpora)}
 

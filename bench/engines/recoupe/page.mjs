@@ -20,13 +20,16 @@ function spread(list, count) {
 run({
   async load(base) {
     const glue = new URL(base + 'recoupe.js', location.href);
+    // The module's download starts with the glue's, as in the hosted
+    // variant, whose glue is in the same script as the loader.
+    const compiling = WebAssembly.compileStreaming(fetch(new URL('recoupe_bg.wasm', glue)));
     const api = await import(glue.href);
     // Where the load goes: module downloaded and compiled as it streams in
     // (as the hosted variant does), then instantiated (the data segments,
     // corpus included, copied into memory). The explorer opens on the
     // first query.
     const phases = { glue: performance.now() };
-    const module = await WebAssembly.compileStreaming(fetch(new URL('recoupe_bg.wasm', glue)));
+    const module = await compiling;
     phases.compiled = performance.now();
     await api.default({ module_or_path: module });
     phases.instantiated = performance.now();
