@@ -237,7 +237,12 @@ impl Explorer {
 
     /// The documents with their texts, or why they cannot be read.
     pub fn texts(&self) -> Result<&[Document], String> {
-        self.documents.get().map(Vec::as_slice)
+        let documents = self.documents.get()?;
+        // Hits, facets and statements number documents by the summaries.
+        if documents.len() != self.summaries.len() {
+            return Err("embedded documents and summaries disagree".to_owned());
+        }
+        Ok(documents)
     }
 
     pub fn document(&self, id: &str) -> Option<&Document> {
