@@ -127,6 +127,19 @@ fn build(files: &[(&str, &[u8])]) -> Explorer {
     explorer
 }
 
+/// Opens an embedded form given as (file name, bytes) pairs, leaked on
+/// purpose: the embedded form is 'static, as in the module.
+fn open_parts(parts: Vec<(&'static str, Vec<u8>)>) -> Result<Explorer, String> {
+    let parts: &'static [(&'static str, Vec<u8>)] = Box::leak(parts.into_boxed_slice());
+    Explorer::from_parts(|name| {
+        parts
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, b)| b.as_slice())
+            .ok_or_else(|| format!("no {name}"))
+    })
+}
+
 fn search(e: &Explorer, q: &str) -> SearchResults {
     let results = e.search(q, &SearchOptions::default());
     if let Err(what) = invariants::search(e.documents(), &results) {
@@ -618,34 +631,24 @@ fn a_packed_embedded_form_answers_as_the_built_explorer() {
     use recoupe::explorer::{DOCUMENTS_FILE, INDEX_FILE, SUMMARIES_FILE};
     use recoupe::parts;
     let built = seeds();
-    let packed: &'static [(&'static str, Vec<u8>)] = Box::leak(
-        built
-            .to_parts()
-            .into_iter()
-            .map(|(name, bytes)| {
-                if name == INDEX_FILE || name == SUMMARIES_FILE {
-                    return (name, bytes);
-                }
-                let raw = parts::unpack(&bytes).expect("a part unpacks").into_owned();
-                let again = parts::pack_from(&raw, 0);
-                assert!(again.len() < bytes.len(), "{name} packs smaller");
-                (name, again)
-            })
-            .collect::<Vec<_>>()
-            .into_boxed_slice(),
-    );
-    let part = |name: &str| {
-        packed
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, b)| b.as_slice())
-            .ok_or_else(|| format!("no {name}"))
-    };
+    let packed: Vec<(&'static str, Vec<u8>)> = built
+        .to_parts()
+        .into_iter()
+        .map(|(name, bytes)| {
+            if name == INDEX_FILE || name == SUMMARIES_FILE {
+                return (name, bytes);
+            }
+            let raw = parts::unpack(&bytes).expect("a part unpacks").into_owned();
+            let again = parts::pack_from(&raw, 0);
+            assert!(again.len() < bytes.len(), "{name} packs smaller");
+            (name, again)
+        })
+        .collect();
     let titles_only = SearchOptions {
         snippets: false,
         ..SearchOptions::default()
     };
-    let opened = Explorer::from_parts(part).expect("the packed form opens");
+    let opened = open_parts(packed.clone()).expect("the packed form opens");
     // A result list of titles is answered from the summaries alone.
     let listed = opened.search("Karabakh", &titles_only);
     assert_eq!(listed, built.search("Karabakh", &titles_only));
@@ -660,27 +663,16 @@ fn a_packed_embedded_form_answers_as_the_built_explorer() {
 
     // Damaged packed texts: a title search still answers, the texts say why
     // they cannot be read.
-    let damaged: &'static [(&'static str, Vec<u8>)] = Box::leak(
-        packed
-            .iter()
-            .map(|(n, b)| {
-                let mut b = b.clone();
-                if *n == DOCUMENTS_FILE {
-                    b.truncate(b.len() / 2);
-                }
-                (*n, b)
-            })
-            .collect::<Vec<_>>()
-            .into_boxed_slice(),
-    );
-    let opened = Explorer::from_parts(|name| {
-        damaged
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, b)| b.as_slice())
-            .ok_or_else(|| format!("no {name}"))
-    })
-    .expect("the index and summaries open");
+    let damaged = packed
+        .into_iter()
+        .map(|(n, mut b)| {
+            if n == DOCUMENTS_FILE {
+                b.truncate(b.len() / 2);
+            }
+            (n, b)
+        })
+        .collect();
+    let opened = open_parts(damaged).expect("the index and summaries open");
     assert_eq!(opened.search("Karabakh", &titles_only).total, 5);
     let why = opened.texts().expect_err("cut texts are an error");
     assert!(why.contains("documents"), "{why}");
@@ -700,16 +692,8 @@ fn the_embedded_form_answers_as_the_built_explorer() {
         .collect();
     let files: Vec<(&str, &[u8])> = files.iter().map(|(n, b)| (n.as_str(), *b)).collect();
     let built = build(&files);
-    // Leaked on purpose: the embedded form is 'static, as in the module.
-    let parts: &'static [(&'static str, Vec<u8>)] = Box::leak(built.to_parts().into_boxed_slice());
-    let opened = Explorer::from_parts(|name| {
-        parts
-            .iter()
-            .find(|(n, _)| *n == name)
-            .map(|(_, b)| b.as_slice())
-            .ok_or_else(|| format!("no {name}"))
-    })
-    .expect("the embedded form opens");
+    let parts = built.to_parts();
+    let opened = open_parts(parts.clone()).expect("the embedded form opens");
     assert_eq!(opened.documents(), built.documents());
     assert_eq!(opened.claims(), built.claims());
     assert_eq!(opened.comparisons(), built.comparisons());
@@ -737,25 +721,16 @@ fn the_embedded_form_answers_as_the_built_explorer() {
 
     // A damaged embedded form is an error with a message, not a panic.
     for damage in [0usize, 1, 7, 100] {
-        let broken: &'static [(&'static str, Vec<u8>)] = Box::leak(
-            parts
-                .iter()
-                .map(|(n, b)| {
-                    (
-                        *n,
-                        b.iter().skip(damage).copied().take(b.len() / 2).collect(),
-                    )
-                })
-                .collect::<Vec<_>>()
-                .into_boxed_slice(),
-        );
-        let opened = Explorer::from_parts(|name| {
-            broken
-                .iter()
-                .find(|(n, _)| *n == name)
-                .map(|(_, b)| b.as_slice())
-                .ok_or_else(|| format!("no {name}"))
-        });
+        let broken = parts
+            .iter()
+            .map(|(n, b)| {
+                (
+                    *n,
+                    b.iter().skip(damage).copied().take(b.len() / 2).collect(),
+                )
+            })
+            .collect();
+        let opened = open_parts(broken);
         match opened {
             Err(message) => assert!(!message.is_empty()),
             Ok(e) => {
