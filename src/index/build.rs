@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{HEADER_FIELDS, MAGIC, field};
+use super::{HEADER_FIELDS, MAGIC, TOP_LEN, TOP_MIN_DF, bm25, field, read_varint};
 use crate::corpus::{BlockKind, Document};
 use crate::text::{self, TokenKind};
 
@@ -250,12 +250,76 @@ impl IndexBuilder {
         for (_, id) in &surface {
             push_u32(&mut out, *id);
         }
+        let top = top_lists(&terms, &self.doc_len, total);
+        header[field::N_TOP] = top.len() as u32;
+        header[field::TOP_TERMS] = out.len() as u32;
+        for (id, _) in &top {
+            push_u32(&mut out, *id);
+        }
+        let (offsets, data) = section(&mut out, top.iter().map(|(_, list)| list.as_slice()));
+        header[field::TOP_OFFSETS] = offsets;
+        header[field::TOP_DATA] = data;
         header[field::END] = out.len() as u32;
         for (i, h) in header.iter().enumerate() {
             out[8 + i * 4..12 + i * 4].copy_from_slice(&h.to_le_bytes());
         }
         out
     }
+}
+
+/// The best documents of each term found in more than `TOP_MIN_DF`
+/// documents (see `Index::top_postings`), encoded, by term number (sorted
+/// terms): ranked by BM25 exactly as search scores a word alone.
+fn top_lists(terms: &[TermPostings], doc_len: &[u32], total_len: u64) -> Vec<(u32, Vec<u8>)> {
+    let n = doc_len.len() as u32;
+    let average = bm25::average_length(total_len, n);
+    let norms: Vec<f32> = doc_len
+        .iter()
+        .map(|&len| bm25::norm(len, average))
+        .collect();
+    let mut lists = Vec::new();
+    for (id, term) in terms.iter().enumerate() {
+        if term.df <= TOP_MIN_DF {
+            continue;
+        }
+        let idf = bm25::idf(n.max(1) as f32, term.df);
+        let mut scored: Vec<(f32, u32, u32)> = decode_docs(&term.docs)
+            .into_iter()
+            .map(|(doc, tf)| {
+                let norm = norms.get(doc as usize).copied().unwrap_or(bm25::K1);
+                (bm25::score(tf as f32, norm, idf), doc, tf)
+            })
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+        let mut list = Vec::new();
+        for &(_, doc, tf) in scored.iter().take(TOP_LEN) {
+            push_varint(&mut list, doc);
+            push_varint(&mut list, tf);
+        }
+        lists.push((id as u32, list));
+    }
+    lists
+}
+
+/// A doc stream (see the layout in `index`) as (document, weighted tf).
+fn decode_docs(bytes: &[u8]) -> Vec<(u32, u32)> {
+    let mut out = Vec::new();
+    let (mut pos, mut doc) = (0, 0u32);
+    while pos < bytes.len() {
+        let delta = read_varint(bytes, &mut pos);
+        doc = if out.is_empty() { delta } else { doc + delta };
+        let packed = bytes[pos];
+        pos += 1;
+        let tf = if packed != 0 {
+            u32::from(packed >> 4)
+        } else {
+            let tf = read_varint(bytes, &mut pos);
+            read_varint(bytes, &mut pos);
+            tf
+        };
+        out.push((doc, tf));
+    }
+    out
 }
 
 /// Writes a table of offsets then the entries it points to; returns where

@@ -8,7 +8,7 @@
 //! Layout (all integers little-endian u32 unless said otherwise):
 //!
 //! ```text
-//! header    magic "RCPIDX03", then HEADER_FIELDS u32: the counts, then the
+//! header    magic "RCPIDX05", then HEADER_FIELDS u32: the counts, then the
 //!           offset of each section below, then the total length
 //! doc_len   n_docs × u32          indexed length of each document, for BM25
 //! terms     (n_terms+1) × u32 offsets into term_text, then the text:
@@ -24,19 +24,33 @@
 //! surface   (n_surface+1) × u32 offsets into surface_text, the text (every
 //!           folded word form, sorted), then n_surface × u32 term ids:
 //!           the forms a reader types, for prefix and typo matching
+//! top       n_top × u32 term ids (sorted), (n_top+1) × u32 offsets into
+//!           the top stream, then the stream: for each term found in more
+//!           than TOP_MIN_DF documents, its TOP_LEN best documents by BM25,
+//!           best first (ties: earlier document), each a varint doc and a
+//!           varint weighted tf
 //! ```
 //!
 //! Ranking reads only the doc stream; positions are decoded for phrases and
 //! only for the documents that contain every word of the phrase.
 
+pub mod bm25;
 mod build;
 
 pub use build::{IndexBuilder, TITLE_WEIGHT, build_index, indexed_fields};
 
 use std::ops::Range;
 
-const MAGIC: &[u8; 8] = b"RCPIDX04";
-const HEADER_FIELDS: usize = 20;
+const MAGIC: &[u8; 8] = b"RCPIDX05";
+const HEADER_FIELDS: usize = 24;
+
+/// How many best documents a frequent term keeps (see `top_postings`): a
+/// result list of up to this many places, for a word alone, is read from
+/// them instead of scoring every document of the word.
+pub const TOP_LEN: usize = 32;
+/// Terms in at most this many documents keep no best documents: scoring
+/// all of them is as quick.
+pub const TOP_MIN_DF: u32 = 64;
 
 /// A term's number in the sorted term list.
 pub type TermId = u32;
@@ -77,6 +91,10 @@ pub struct Layout {
     surface_offsets_at: usize,
     surface_text_at: usize,
     surface_terms_at: usize,
+    n_top: u32,
+    top_terms_at: usize,
+    top_offsets_at: usize,
+    top_data_at: usize,
 }
 
 /// Header fields, in order.
@@ -98,6 +116,10 @@ mod field {
     pub const SURFACE_TEXT: usize = 14;
     pub const SURFACE_TERMS: usize = 15;
     pub const END: usize = 16;
+    pub const N_TOP: usize = 17;
+    pub const TOP_TERMS: usize = 18;
+    pub const TOP_OFFSETS: usize = 19;
+    pub const TOP_DATA: usize = 20;
 }
 
 // The hot readers below are inlined by hand: the release build optimises for
@@ -173,6 +195,10 @@ impl<'a> Index<'a> {
             surface_offsets_at: at(field::SURFACE_OFFSETS),
             surface_text_at: at(field::SURFACE_TEXT),
             surface_terms_at: at(field::SURFACE_TERMS),
+            n_top: f(field::N_TOP),
+            top_terms_at: at(field::TOP_TERMS),
+            top_offsets_at: at(field::TOP_OFFSETS),
+            top_data_at: at(field::TOP_DATA),
         };
         if at(field::END) != bytes.len() {
             return Err(IndexFormatError(format!(
@@ -217,7 +243,17 @@ impl<'a> Index<'a> {
             (
                 layout.surface_terms_at,
                 words(layout.n_surface, 0),
-                bytes.len(),
+                layout.top_terms_at,
+            ),
+            (
+                layout.top_terms_at,
+                words(layout.n_top, 0),
+                layout.top_offsets_at,
+            ),
+            (
+                layout.top_offsets_at,
+                words(layout.n_top, 1),
+                layout.top_data_at,
             ),
         ];
         for (start, size, next) in tables {
@@ -267,10 +303,7 @@ impl<'a> Index<'a> {
     }
 
     pub fn avg_doc_len(&self) -> f32 {
-        if self.layout.n_docs == 0 {
-            return 1.0;
-        }
-        (self.layout.total_len as f32 / self.layout.n_docs as f32).max(1.0)
+        bm25::average_length(self.layout.total_len, self.layout.n_docs)
     }
 
     /// Entry `i` of a table of offsets into a section: its bytes.
@@ -322,6 +355,26 @@ impl<'a> Index<'a> {
             doc: 0,
             first: true,
         }
+    }
+
+    /// A frequent term's best documents by BM25 (at most `TOP_LEN`, best
+    /// first, ties in corpus order), with their weighted frequencies;
+    /// `None` for a term in at most `TOP_MIN_DF` documents. A document
+    /// missing from the list ranks below every one in it for this term.
+    pub fn top_postings(&self, id: TermId) -> Option<TopPostings<'a>> {
+        let (mut lo, mut hi) = (0u32, self.layout.n_top);
+        while lo < hi {
+            let mid = lo + (hi - lo) / 2;
+            match read_u32(self.bytes, slot(self.layout.top_terms_at, mid)).cmp(&id) {
+                std::cmp::Ordering::Less => lo = mid + 1,
+                std::cmp::Ordering::Greater => hi = mid,
+                std::cmp::Ordering::Equal => {
+                    let data = self.entry(self.layout.top_offsets_at, self.layout.top_data_at, mid);
+                    return Some(TopPostings { data, pos: 0 });
+                }
+            }
+        }
+        None
     }
 
     pub fn surface_count(&self) -> u32 {
@@ -466,6 +519,52 @@ impl Postings<'_> {
             weighted_tf,
             positions: (start, pos_len),
         })
+    }
+}
+
+/// A term's best documents (see `Index::top_postings`): (document,
+/// weighted tf), best first.
+pub struct TopPostings<'a> {
+    data: &'a [u8],
+    pos: usize,
+}
+
+impl Iterator for TopPostings<'_> {
+    type Item = (DocId, u32);
+
+    #[inline(always)]
+    fn next(&mut self) -> Option<(DocId, u32)> {
+        if self.pos >= self.data.len() {
+            return None;
+        }
+        let doc = read_varint(self.data, &mut self.pos);
+        Some((doc, read_varint(self.data, &mut self.pos)))
+    }
+}
+
+impl Postings<'_> {
+    /// The next posting's document alone (to count documents): its
+    /// frequency and positions are skipped, not decoded (so a walk that
+    /// used this cannot read positions after it).
+    #[inline(always)]
+    pub fn advance_doc(&mut self) -> Option<DocId> {
+        if self.pos >= self.data.len() {
+            return None;
+        }
+        let delta = read_varint(self.data, &mut self.pos);
+        self.doc = if self.first {
+            delta
+        } else {
+            self.doc.saturating_add(delta)
+        };
+        self.first = false;
+        let packed = self.data.get(self.pos).copied().unwrap_or(0);
+        self.pos += 1;
+        if packed == 0 {
+            read_varint(self.data, &mut self.pos);
+            read_varint(self.data, &mut self.pos);
+        }
+        Some(self.doc)
     }
 }
 

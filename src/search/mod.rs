@@ -37,7 +37,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::{Document, DocumentSummary};
-use crate::index::{DocId, Index, Posting, TermId};
+use crate::index::{DocId, Index, Posting, TOP_LEN, TermId, bm25};
 use crate::text::dates::span::Span;
 pub use facets::{FacetTable, FacetValue, Facets};
 pub use query::{Clause, Query, QueryWord};
@@ -46,10 +46,6 @@ pub use snippet::{Highlighter, SnippetSpan, marked_words, passage};
 /// Most hits on one page.
 pub const MAX_PER_PAGE: usize = 100;
 
-/// BM25's usual constants: term frequency saturates quickly (k1), and long
-/// documents are mostly, not fully, normalised (b).
-const BM25_K1: f32 = 1.2;
-const BM25_B: f32 = 0.75;
 /// A word form reached by completing the word being typed.
 const PREFIX_WEIGHT: f32 = 0.7;
 /// A word form reached by typo tolerance.
@@ -209,6 +205,8 @@ struct Scratch {
     touched: Vec<DocId>,
     /// Documents left out by an exclusion or a filter.
     dropped: Vec<bool>,
+    /// A bit per document, to count the documents of several terms.
+    seen: Vec<u64>,
     /// BM25 length normalisation of each document, and the index it was
     /// computed for (its address and size).
     norms: Vec<f32>,
@@ -225,7 +223,7 @@ impl Scratch {
         if self.norms_of != key || self.norms.len() != n {
             let avg = index.avg_doc_len();
             self.norms = (0..n as u32)
-                .map(|d| BM25_K1 * (1.0 - BM25_B + BM25_B * index.doc_len(d) as f32 / avg))
+                .map(|d| bm25::norm(index.doc_len(d), avg))
                 .collect();
             self.norms_of = key;
         }
@@ -301,14 +299,13 @@ struct Scorer<'a> {
 
 impl<'a> Scorer<'a> {
     fn idf(&self, df: u32) -> f32 {
-        let df = df as f32;
-        (1.0 + (self.n_docs - df + 0.5) / (df + 0.5)).ln()
+        bm25::idf(self.n_docs, df)
     }
 
     #[inline(always)]
     fn bm25(&self, tf: f32, doc: DocId, idf: f32) -> f32 {
-        let norm = self.norms.get(doc as usize).copied().unwrap_or(BM25_K1);
-        idf * tf * (BM25_K1 + 1.0) / (tf + norm)
+        let norm = self.norms.get(doc as usize).copied().unwrap_or(bm25::K1);
+        bm25::score(tf, norm, idf)
     }
 
     /// Terms a typed word stands for, with their weights.
@@ -491,6 +488,91 @@ impl<'a> Scorer<'a> {
         pad.docs = docs;
     }
 
+    /// The `top.k` best documents of a word alone (its expansions' best
+    /// score in each), offered to `top`, and how many documents it matches.
+    /// For a page of at most `TOP_LEN` places, a frequent expansion offers
+    /// only its best documents (see `Index::top_postings`): a document
+    /// outside its list has `TOP_LEN` others at least as good for it, so
+    /// under the best-of-expansions score it can only reach the page
+    /// through an expansion whose list holds it, where it is scored in full.
+    fn word_top(&mut self, expansions: &[(TermId, f32)], scratch: &mut Scratch, top: &mut TopK) {
+        let pad = &mut scratch.word;
+        let mut docs = std::mem::take(&mut pad.docs);
+        docs.clear();
+        let mut listed = 0;
+        for &(term, weight) in expansions {
+            let idf = self.idf(self.index.df(term));
+            self.matched_terms.push(term);
+            let mut offer = |doc: DocId, tf: u32| {
+                let Some(best) = pad.best.get_mut(doc as usize) else {
+                    return;
+                };
+                let s = positive(weight * self.bm25(tf as f32, doc, idf));
+                if *best == 0.0 {
+                    docs.push(doc);
+                    *best = s;
+                } else if s > *best {
+                    *best = s;
+                }
+            };
+            let best = if top.k <= TOP_LEN {
+                self.index.top_postings(term)
+            } else {
+                None
+            };
+            if let Some(best) = best {
+                listed += 1;
+                for (doc, tf) in best {
+                    offer(doc, tf);
+                }
+            } else {
+                let mut postings = self.index.postings(term);
+                while let Some(p) = postings.advance() {
+                    offer(p.doc, p.weighted_tf);
+                }
+            }
+        }
+        for &d in &docs {
+            if let Some(slot) = pad.best.get_mut(d as usize) {
+                top.offer(rank_key(1, *slot), d);
+                *slot = 0.0;
+            }
+        }
+        pad.docs = docs;
+        // Every matching document counts: with no list read, those offered;
+        // one frequent term alone, its document frequency; else the union
+        // of the expansions' documents, walked without scoring.
+        top.seen = match (listed, expansions) {
+            (0, _) => top.seen,
+            (_, [(term, _)]) => (self.index.df(*term) as usize).min(pad.best.len()),
+            _ => self.union_count(expansions, &mut scratch.seen),
+        };
+    }
+
+    /// How many documents (below the corpus's size) contain one of the
+    /// terms.
+    fn union_count(&self, expansions: &[(TermId, f32)], seen: &mut Vec<u64>) -> usize {
+        let n = self.norms.len();
+        seen.clear();
+        seen.resize(n.div_ceil(64), 0);
+        let mut count = 0;
+        for &(term, _) in expansions {
+            let mut postings = self.index.postings(term);
+            while let Some(doc) = postings.advance_doc() {
+                let d = doc as usize;
+                if d >= n {
+                    continue;
+                }
+                let (word, bit) = (d / 64, 1u64 << (d % 64));
+                if seen[word] & bit == 0 {
+                    seen[word] |= bit;
+                    count += 1;
+                }
+            }
+        }
+        count
+    }
+
     /// Words in order with at most `slop` extra words in between; a match
     /// with `k` extra words counts 1/(1+k) of an exact one.
     fn phrase_matches(&mut self, words: &[(u32, QueryWord)], slop: u32) -> Matches {
@@ -668,7 +750,9 @@ impl Proximity<'_> {
         let most: f32 = pairs
             .iter()
             .map(|&(a, b)| match (self.kept.get(a), self.kept.get(b)) {
-                (Some(Some(x)), Some(Some(y))) => PROXIMITY_WEIGHT * x.1.min(y.1) * (BM25_K1 + 1.0),
+                (Some(Some(x)), Some(Some(y))) => {
+                    PROXIMITY_WEIGHT * x.1.min(y.1) * (bm25::K1 + 1.0)
+                }
                 _ => 0.0,
             })
             .sum();
@@ -687,7 +771,7 @@ impl Proximity<'_> {
         buffers: &mut (Vec<u32>, Vec<u32>),
     ) -> f32 {
         let mut bonus = 0.0;
-        let norm = self.norms.get(doc as usize).copied().unwrap_or(BM25_K1);
+        let norm = self.norms.get(doc as usize).copied().unwrap_or(bm25::K1);
         let posting = |clause: usize| found.get(clause).and_then(|f| f.get(at)?.as_ref());
         let (first, second) = buffers;
         for &(a, b) in pairs {
@@ -708,7 +792,7 @@ impl Proximity<'_> {
                     (Some(x), Some(y)) => x.1.min(y.1),
                     _ => 0.0,
                 };
-                bonus += PROXIMITY_WEIGHT * idf * freq * (BM25_K1 + 1.0) / (freq + norm);
+                bonus += PROXIMITY_WEIGHT * idf * freq * (bm25::K1 + 1.0) / (freq + norm);
             }
         }
         bonus
@@ -742,8 +826,6 @@ fn rank_key(matched: u8, score: f32) -> u64 {
 enum Sink<'s> {
     /// Collected as a list of matches.
     Matches(&'s mut Matches),
-    /// Offered straight to the ranking, as the only clause.
-    Ranked(&'s mut TopK),
     /// Summed over the clauses, with how many clauses each document
     /// matches.
     Sums {
@@ -759,7 +841,6 @@ impl Sink<'_> {
     fn take(&mut self, doc: DocId, score: f32) {
         match self {
             Sink::Matches(out) => out.push((doc, score)),
-            Sink::Ranked(top) => top.offer(rank_key(1, score), doc),
             Sink::Sums {
                 matched,
                 total,
@@ -1227,7 +1308,7 @@ fn run(
     if let Some(word) = alone {
         let expansions = scorer.expand(word, scratch);
         let mut top = TopK::new(shown);
-        scorer.word_scores(&expansions, &mut scratch.word, &mut Sink::Ranked(&mut top));
+        scorer.word_top(&expansions, scratch, &mut top);
         kept.push(None);
         streamed = Some(top);
     }
@@ -1481,6 +1562,76 @@ fn exact_matches(scorer: &mut Scorer<'_>, clause: &Clause) -> Vec<DocId> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A page of a word alone read from the top lists is the page the full
+    /// scoring gives: same documents, scores and total, with prefix
+    /// completions and typo forms among the expansions.
+    #[test]
+    fn a_page_from_the_top_lists_is_the_page_scored_in_full() {
+        use crate::corpus::{Block, BlockKind};
+        let docs: Vec<Document> = (0..400)
+            .map(|i| {
+                let mut text = "paix ".repeat(1 + i % 7);
+                text.push_str(["paisible ", "guerre ", "paiement ", "traité "][i % 4]);
+                // Lengths vary, and repeat: equal scores are frequent.
+                text.push_str(&"mot ".repeat(i % 11 * 3));
+                if i % 5 == 0 {
+                    text.push_str("paisibles paix");
+                }
+                Document {
+                    id: format!("d{i}"),
+                    blocks: vec![Block {
+                        kind: BlockKind::Body,
+                        start: 0,
+                        end: text.len() as u32,
+                    }],
+                    text,
+                    ..Document::default()
+                }
+            })
+            .collect();
+        let bytes = crate::index::build_index(&docs);
+        let index = Index::open(&bytes).unwrap();
+        for word in ["paix", "paisible", "traite"] {
+            let term = index.find_term(&crate::text::stem(word)).unwrap();
+            assert!(index.top_postings(term).is_some(), "{word} has a top list");
+        }
+        let summaries: Vec<DocumentSummary> = docs.iter().map(Document::summary).collect();
+        let shelf = || Shelf {
+            summaries: &summaries,
+            texts: &docs,
+        };
+        let page = |query: &str, per_page: usize| {
+            let options = SearchOptions {
+                per_page,
+                snippets: false,
+                ..SearchOptions::default()
+            };
+            let results = search(shelf(), index, query, &options);
+            let hits: Vec<(String, u32)> = results
+                .hits
+                .iter()
+                .map(|h| (h.id.clone(), h.score.to_bits()))
+                .collect();
+            (results.total, hits)
+        };
+        for query in [
+            "paix", "pai", "paisible", "traité", "guerre", "paixs", "paisibl",
+        ] {
+            // More places than a top list holds: every document is scored.
+            let (total, full) = page(query, TOP_LEN + 8);
+            assert!(total > 0, "{query}");
+            for per_page in [1, 10, TOP_LEN] {
+                let (listed_total, listed) = page(query, per_page);
+                assert_eq!(listed_total, total, "{query} total");
+                assert_eq!(
+                    listed,
+                    full[..per_page.min(full.len())],
+                    "{query}, {per_page} a page"
+                );
+            }
+        }
+    }
 
     fn typo_matches(word: &str, forms: &[&str], budget: usize) -> Vec<(String, usize)> {
         use crate::corpus::{Block, BlockKind, DateSource};
