@@ -8,7 +8,7 @@ use wasm_bindgen::prelude::*;
 
 use crate::embedded;
 use crate::explorer::Explorer;
-use crate::search::SearchOptions;
+use crate::search::{Hit, SearchOptions};
 
 fn explorer() -> Result<&'static Explorer, JsError> {
     embedded::explorer().map_err(|e| JsError::new(&e))
@@ -73,19 +73,92 @@ pub fn search(query: &str, options: JsValue) -> Result<JsValue, JsError> {
         serde_wasm_bindgen::from_value(options)
             .map_err(|e| JsError::new(&format!("invalid search options: {e}")))?
     };
-    let results = explorer()?.search(query, &options);
+    let mut results = explorer()?.search(query, &options);
     let took_ms = now_ms() - started;
-    // The time is set on the converted object: a struct wrapping the
-    // results with `#[serde(flatten)]` would be converted as a map, with
-    // its keys made anew at every search.
+    let hits = hits_to_js(&std::mem::take(&mut results.hits))?;
+    // The time and the hits are set on the converted object: a struct
+    // wrapping the results with `#[serde(flatten)]` would be converted as a
+    // map, with its keys made anew at every search.
     let answer = to_js(&results)?;
-    js_sys::Reflect::set(
-        &answer,
-        &JsValue::from_str("tookMs"),
-        &JsValue::from_f64(took_ms),
-    )
-    .map_err(|_| JsError::new("cannot convert the answer"))?;
+    let set = |key: &str, value: &JsValue| {
+        js_sys::Reflect::set(&answer, &JsValue::from_str(key), value)
+            .map_err(|_| JsError::new("cannot convert the answer"))
+    };
+    set("hits", &hits)?;
+    set("tookMs", &JsValue::from_f64(took_ms))?;
     Ok(answer)
+}
+
+#[wasm_bindgen]
+extern "C" {
+    /// A hit, as the JS object serde made: the fields set after it are
+    /// written by these setters, each a plain store (`Reflect.set` goes
+    /// through a wrapper that catches exceptions, and wants numbers made
+    /// into JS values first).
+    #[wasm_bindgen(extends = js_sys::Object)]
+    type HitObject;
+    #[wasm_bindgen(method, setter = score)]
+    fn set_score(this: &HitObject, score: f64);
+    #[wasm_bindgen(method, setter = matched)]
+    fn set_matched(this: &HitObject, matched: f64);
+    #[wasm_bindgen(method, setter = snippet)]
+    fn set_snippet(this: &HitObject, snippet: &JsValue);
+    #[wasm_bindgen(method, setter = statements)]
+    fn set_statements(this: &HitObject, statements: &JsValue);
+    #[wasm_bindgen(method, setter = statementCount)]
+    fn set_statement_count(this: &HitObject, count: f64);
+}
+
+thread_local! {
+    /// By document number, the JS object of the document's first hit. Each
+    /// later hit is a copy of it with the query's fields set: turning text
+    /// into a JS string costs a decode of its own (about 0.2 µs each, most
+    /// of what a hit cost at the boundary), and a reader typing a query
+    /// sees the same documents again at every key.
+    static HIT_BASES: js_sys::Array = js_sys::Array::new();
+}
+
+/// The hits as JS objects, exactly as serde would convert them.
+fn hits_to_js(hits: &[Hit]) -> Result<js_sys::Array, JsError> {
+    let list = js_sys::Array::new_with_length(hits.len() as u32);
+    for (i, hit) in hits.iter().enumerate() {
+        let object: HitObject =
+            js_sys::Object::assign(&js_sys::Object::new(), &hit_base(hit)?).unchecked_into();
+        object.set_score(f64::from(hit.score));
+        object.set_matched(hit.matched as f64);
+        // Lists of their own, even empty: the base's are shared.
+        object.set_snippet(&list_to_js(&hit.snippet, hit.snippet.is_empty())?);
+        object.set_statements(&list_to_js(&hit.statements, hit.statements.is_empty())?);
+        object.set_statement_count(hit.statement_count as f64);
+        list.set(i as u32, object.into());
+    }
+    Ok(list)
+}
+
+/// (`items` is a `Vec`, converted as in a whole hit: a slice would be
+/// another copy of the conversion code in the page.)
+fn list_to_js<T: Serialize>(items: &T, empty: bool) -> Result<JsValue, JsError> {
+    if empty {
+        // Made in JS: cheaper than converting an empty list.
+        Ok(js_sys::Array::new().into())
+    } else {
+        to_js(items)
+    }
+}
+
+/// The base of a hit's document (see `HIT_BASES`), made if it is not yet.
+fn hit_base(hit: &Hit) -> Result<js_sys::Object, JsError> {
+    HIT_BASES.with(|bases| {
+        let known = bases.get(hit.doc);
+        if known.is_object() {
+            return Ok(known.unchecked_into());
+        }
+        // The first hit of the document serves (its query's fields are set
+        // anew on every copy).
+        let base = to_js(hit)?;
+        bases.set(hit.doc, base.clone());
+        Ok(base.unchecked_into())
+    })
 }
 
 fn filter_from<T: serde::de::DeserializeOwned + Default>(
