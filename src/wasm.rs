@@ -6,6 +6,7 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+use crate::corpus::DocumentSummary;
 use crate::embedded;
 use crate::explorer::Explorer;
 use crate::search::{Hit, SearchOptions};
@@ -34,9 +35,7 @@ thread_local! {
     static CLOCK: Option<web_sys::Performance> =
         js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("performance"))
             .ok()
-            .filter(|p| {
-                js_sys::Reflect::get(p, &JsValue::from_str("now")).is_ok_and(|now| now.is_function())
-            })
+            .filter(JsValue::is_object)
             .map(JsCast::unchecked_into);
 }
 
@@ -67,25 +66,25 @@ pub fn document(id: &str) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn search(query: &str, options: JsValue) -> Result<JsValue, JsError> {
     let started = now_ms();
-    let options: SearchOptions = if options.is_undefined() || options.is_null() {
+    let mut options: SearchOptions = if options.is_undefined() || options.is_null() {
         SearchOptions::default()
     } else {
         serde_wasm_bindgen::from_value(options)
             .map_err(|e| JsError::new(&format!("invalid search options: {e}")))?
     };
-    let mut results = explorer()?.search(query, &options);
+    // Each document's strings are made into JS once (see `HIT_BASES`).
+    options.bare_hits = true;
+    let explorer = explorer()?;
+    let mut results = explorer.search(query, &options);
     let took_ms = now_ms() - started;
-    let hits = hits_to_js(&std::mem::take(&mut results.hits))?;
+    let hits = hits_to_js(&std::mem::take(&mut results.hits), explorer.summaries())?;
     // The time and the hits are set on the converted object: a struct
     // wrapping the results with `#[serde(flatten)]` would be converted as a
     // map, with its keys made anew at every search.
     let answer = to_js(&results)?;
-    let set = |key: &str, value: &JsValue| {
-        js_sys::Reflect::set(&answer, &JsValue::from_str(key), value)
-            .map_err(|_| JsError::new("cannot convert the answer"))
-    };
-    set("hits", &hits)?;
-    set("tookMs", &JsValue::from_f64(took_ms))?;
+    // (Setting a key of the plain object serde just made cannot fail.)
+    let _ = js_sys::Reflect::set(&answer, &JsValue::from_str("hits"), &hits);
+    let _ = js_sys::Reflect::set(&answer, &JsValue::from_str("tookMs"), &took_ms.into());
     Ok(answer)
 }
 
@@ -119,11 +118,12 @@ thread_local! {
 }
 
 /// The hits as JS objects, exactly as serde would convert them.
-fn hits_to_js(hits: &[Hit]) -> Result<js_sys::Array, JsError> {
-    let list = js_sys::Array::new_with_length(hits.len() as u32);
+fn hits_to_js(hits: &[Hit], summaries: &[DocumentSummary]) -> Result<js_sys::Array, JsError> {
+    let list = js_sys::Array::new();
     for (i, hit) in hits.iter().enumerate() {
         let object: HitObject =
-            js_sys::Object::assign(&js_sys::Object::new(), &hit_base(hit)?).unchecked_into();
+            js_sys::Object::assign(&js_sys::Object::new(), &hit_base(hit, summaries)?)
+                .unchecked_into();
         object.set_score(f64::from(hit.score));
         object.set_matched(hit.matched as f64);
         // Lists of their own, even empty: the base's are shared.
@@ -147,18 +147,32 @@ fn list_to_js<T: Serialize>(items: &T, empty: bool) -> Result<JsValue, JsError> 
 }
 
 /// The base of a hit's document (see `HIT_BASES`), made if it is not yet.
-fn hit_base(hit: &Hit) -> Result<js_sys::Object, JsError> {
-    HIT_BASES.with(|bases| {
-        let known = bases.get(hit.doc);
-        if known.is_object() {
-            return Ok(known.unchecked_into());
-        }
-        // The first hit of the document serves (its query's fields are set
-        // anew on every copy).
-        let base = to_js(hit)?;
-        bases.set(hit.doc, base.clone());
-        Ok(base.unchecked_into())
-    })
+fn hit_base(hit: &Hit, summaries: &[DocumentSummary]) -> Result<js_sys::Object, JsError> {
+    let known = HIT_BASES.with(|bases| bases.get(hit.doc));
+    if known.is_object() {
+        return Ok(known.unchecked_into());
+    }
+    // The first hit of the document serves (its query's fields are set anew
+    // on every copy), with the document's strings.
+    let bare = Hit {
+        id: String::new(),
+        title: None,
+        date: None,
+        score: 0.0,
+        matched: 0,
+        snippet: Vec::new(),
+        outlet: None,
+        lead: None,
+        statements: Vec::new(),
+        statement_count: 0,
+        doc: hit.doc,
+    };
+    let base = to_js(&match summaries.get(hit.doc as usize) {
+        Some(summary) => bare.with_document(summary),
+        None => bare,
+    })?;
+    HIT_BASES.with(|bases| bases.set(hit.doc, base.clone()));
+    Ok(base.unchecked_into())
 }
 
 fn filter_from<T: serde::de::DeserializeOwned + Default>(

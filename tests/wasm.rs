@@ -187,3 +187,50 @@ fn conflicts_agreements_timeline_and_compare_reach_js() {
         .unwrap_or_default();
     assert!(message.contains("compare needs"), "{message}");
 }
+
+/// Hits are copies of a per-document object with the query's fields set:
+/// they must read exactly as serde's conversion of the same search, the
+/// second time too (from the kept objects), and be objects of their own.
+#[wasm_bindgen_test]
+fn hits_read_as_the_converted_results_and_are_not_shared() {
+    let explorer = recoupe::embedded::explorer().expect("explorer");
+    let as_json = |value: &JsValue| {
+        js_sys::JSON::stringify(value)
+            .expect("stringify")
+            .as_string()
+            .unwrap_or_default()
+    };
+    for query in ["Karabakh", "cessez-le-feu", "Lavrov accuse", "zzzz"] {
+        for (snippets, statements) in [(false, 0), (true, 2)] {
+            let options = js_sys::Object::new();
+            Reflect::set(&options, &"snippets".into(), &snippets.into()).unwrap();
+            Reflect::set(&options, &"statements".into(), &(statements as f64).into()).unwrap();
+            let native = explorer.search(
+                query,
+                &recoupe::search::SearchOptions {
+                    snippets,
+                    statements,
+                    ..Default::default()
+                },
+            );
+            let expected = serde::Serialize::serialize(
+                &native.hits,
+                &serde_wasm_bindgen::Serializer::json_compatible(),
+            )
+            .map(|v| as_json(&v))
+            .unwrap_or_default();
+            let first = get(
+                &wasm::search(query, options.clone().into()).unwrap(),
+                "hits",
+            );
+            assert_eq!(as_json(&first), expected, "{query} {snippets}");
+            // A change to one answer's hit is not seen in the next answer.
+            if let Some(hit) = Array::from(&first).iter().next() {
+                Reflect::set(&hit, &"title".into(), &"changed".into()).unwrap();
+                Reflect::set(&get(&hit, "snippet"), &"0".into(), &"x".into()).unwrap();
+            }
+            let again = get(&wasm::search(query, options.into()).unwrap(), "hits");
+            assert_eq!(as_json(&again), expected, "{query} {snippets}, again");
+        }
+    }
+}

@@ -104,6 +104,12 @@ pub struct SearchOptions {
     /// At most this many statements listed under each hit: those where the
     /// query's words occur (filled by the explorer, which holds the claims).
     pub statements: usize,
+    /// Hits without their document's id, title, date, outlet and lead: for
+    /// a caller that has them by `Hit::doc` (the JS boundary keeps each
+    /// document's as a JS object; copying the strings was a tenth of a
+    /// search). Not an option a page passes.
+    #[serde(skip)]
+    pub bare_hits: bool,
 }
 
 impl Default for SearchOptions {
@@ -122,6 +128,7 @@ impl Default for SearchOptions {
             months: None,
             facets: false,
             statements: 0,
+            bare_hits: false,
         }
     }
 }
@@ -150,6 +157,20 @@ pub struct Hit {
     /// The document's number in the corpus.
     #[serde(skip)]
     pub doc: DocId,
+}
+
+impl Hit {
+    /// The hit with its document's id, title, date, outlet and lead.
+    pub fn with_document(self, d: &DocumentSummary) -> Hit {
+        Hit {
+            id: d.id.clone(),
+            title: d.title.clone(),
+            date: d.date.clone(),
+            outlet: d.outlet.clone(),
+            lead: d.lead.clone(),
+            ..self
+        }
+    }
 }
 
 /// A statement shown under a hit: who says it, and its words with the
@@ -1514,18 +1535,23 @@ fn run(
                 Some(text) if options.snippets => snippet::snippet(text, &highlighter),
                 _ => Vec::new(),
             };
-            Some(Hit {
-                id: d.id.clone(),
-                title: d.title.clone(),
-                date: d.date.clone(),
+            let hit = Hit {
+                id: String::new(),
+                title: None,
+                date: None,
                 score,
                 matched: usize::from(matched),
                 snippet,
-                outlet: d.outlet.clone(),
-                lead: d.lead.clone(),
+                outlet: None,
+                lead: None,
                 statements: Vec::new(),
                 statement_count: 0,
                 doc,
+            };
+            Some(if options.bare_hits {
+                hit
+            } else {
+                hit.with_document(d)
             })
         })
         .collect();
