@@ -82,6 +82,21 @@ fn bad_options_and_ids_throw_errors_with_messages() {
         .as_string()
         .unwrap_or_default();
     assert!(message.contains("invalid search options"), "{message}");
+    for (key, value) in [
+        ("perPage", JsValue::from_str("ten")),
+        ("page", JsValue::from_f64(-1.0)),
+        ("snippets", JsValue::from_f64(1.0)),
+        ("docs", JsValue::from_str("001")),
+        ("months", Array::of1(&JsValue::from_f64(2020.0)).into()),
+    ] {
+        let options = js_sys::Object::new();
+        Reflect::set(&options, &key.into(), &value).unwrap();
+        let err = wasm::search("Karabakh", options.into()).unwrap_err();
+        let message = get(&JsValue::from(err), "message")
+            .as_string()
+            .unwrap_or_default();
+        assert!(message.contains(key), "{key}: {message}");
+    }
 
     let err = wasm::document("no-such-document").unwrap_err();
     let message = get(&JsValue::from(err), "message")
