@@ -542,32 +542,6 @@ impl Iterator for TopPostings<'_> {
     }
 }
 
-impl Postings<'_> {
-    /// The next posting's document alone (to count documents): its
-    /// frequency and positions are skipped, not decoded (so a walk that
-    /// used this cannot read positions after it).
-    #[inline(always)]
-    pub fn advance_doc(&mut self) -> Option<DocId> {
-        if self.pos >= self.data.len() {
-            return None;
-        }
-        let delta = read_varint(self.data, &mut self.pos);
-        self.doc = if self.first {
-            delta
-        } else {
-            self.doc.saturating_add(delta)
-        };
-        self.first = false;
-        let packed = self.data.get(self.pos).copied().unwrap_or(0);
-        self.pos += 1;
-        if packed == 0 {
-            read_varint(self.data, &mut self.pos);
-            read_varint(self.data, &mut self.pos);
-        }
-        Some(self.doc)
-    }
-}
-
 /// A posting's positions, decoded as they are read.
 pub struct Positions<'a> {
     data: &'a [u8],

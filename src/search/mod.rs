@@ -579,8 +579,8 @@ impl<'a> Scorer<'a> {
         let mut count = 0;
         for &(term, _) in expansions {
             let mut postings = self.index.postings(term);
-            while let Some(doc) = postings.advance_doc() {
-                let d = doc as usize;
+            while let Some(p) = postings.advance() {
+                let d = p.doc as usize;
                 if d >= n {
                     continue;
                 }
