@@ -105,11 +105,12 @@ extern "C" {
 }
 
 thread_local! {
-    /// By document number, the JS object of the document's first hit. Each
-    /// later hit is a copy of it with the query's fields set: turning text
-    /// into a JS string costs a decode of its own (about 0.2 µs each, most
-    /// of what a hit cost at the boundary), and a reader typing a query
-    /// sees the same documents again at every key.
+    /// By document number, the JS object of the document as a hit (its id,
+    /// title, date, outlet and lead; the query's fields zero or empty), made
+    /// the first time it is one. Each hit is a copy of it with the query's
+    /// fields set: turning text into a JS string costs a decode of its own
+    /// (about 0.2 µs each, most of what a hit cost at the boundary), and a
+    /// reader typing a query sees the same documents again at every key.
     static HIT_BASES: js_sys::Array = js_sys::Array::new();
 }
 
@@ -148,8 +149,6 @@ fn hit_base(hit: &Hit, summaries: &[DocumentSummary]) -> Result<js_sys::Object, 
     if known.is_object() {
         return Ok(known.unchecked_into());
     }
-    // The first hit of the document serves (its query's fields are set anew
-    // on every copy), with the document's strings.
     let bare = Hit {
         id: String::new(),
         title: None,
