@@ -2,7 +2,7 @@
 
 use std::collections::HashMap;
 
-use super::{HEADER_FIELDS, MAGIC, TOP_LEN, TOP_MIN_DF, bm25, field, read_varint};
+use super::{HEADER_FIELDS, MAGIC, Postings, TOP_LEN, TOP_MIN_DF, bm25, field};
 use crate::corpus::{BlockKind, Document};
 use crate::text::{self, TokenKind};
 
@@ -283,8 +283,8 @@ fn top_lists(terms: &[TermPostings], doc_len: &[u32], total_len: u64) -> Vec<(u3
             continue;
         }
         let idf = bm25::idf(n.max(1) as f32, term.df);
-        let mut scored: Vec<(f32, u32, u32)> = decode_docs(&term.docs)
-            .into_iter()
+        let mut scored: Vec<(f32, u32, u32)> = Postings::of_docs(&term.docs)
+            .map(|p| (p.doc, p.weighted_tf))
             .map(|(doc, tf)| {
                 let norm = norms.get(doc as usize).copied().unwrap_or(bm25::K1);
                 (bm25::score(tf as f32, norm, idf), doc, tf)
@@ -299,27 +299,6 @@ fn top_lists(terms: &[TermPostings], doc_len: &[u32], total_len: u64) -> Vec<(u3
         lists.push((id as u32, list));
     }
     lists
-}
-
-/// A doc stream (see the layout in `index`) as (document, weighted tf).
-fn decode_docs(bytes: &[u8]) -> Vec<(u32, u32)> {
-    let mut out = Vec::new();
-    let (mut pos, mut doc) = (0, 0u32);
-    while pos < bytes.len() {
-        let delta = read_varint(bytes, &mut pos);
-        doc = if out.is_empty() { delta } else { doc + delta };
-        let packed = bytes[pos];
-        pos += 1;
-        let tf = if packed != 0 {
-            u32::from(packed >> 4)
-        } else {
-            let tf = read_varint(bytes, &mut pos);
-            read_varint(bytes, &mut pos);
-            tf
-        };
-        out.push((doc, tf));
-    }
-    out
 }
 
 /// Writes a table of offsets then the entries it points to; returns where

@@ -462,6 +462,19 @@ pub struct Postings<'a> {
 }
 
 impl<'a> Postings<'a> {
+    /// A doc stream without its positions (the builder ranking a term's
+    /// documents): positions read from it are empty.
+    fn of_docs(data: &'a [u8]) -> Postings<'a> {
+        Postings {
+            data,
+            positions: &[],
+            pos: 0,
+            pos_at: 0,
+            doc: 0,
+            first: true,
+        }
+    }
+
     /// The positions of a posting this iterator returned, in order.
     pub fn positions(&self, posting: &Posting) -> Positions<'a> {
         let (start, len) = posting.positions;
