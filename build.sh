@@ -116,10 +116,12 @@ setup_page_tools() {
 
 build_pages() {
   setup_page_tools
-  step "building the wasm module (corpus: ${CORPUS_DIR:-seeds/})"
-  cargo build --release --target wasm32-unknown-unknown --lib
-  local wasm=target/wasm32-unknown-unknown/release/recoupe.wasm
-  wasm-bindgen --target no-modules --no-typescript --out-dir target/pages --out-name recoupe "$wasm"
+  local profile
+  profile="$(tools/module-profile "${CORPUS_DIR:-}")"
+  step "building the wasm module (corpus: ${CORPUS_DIR:-seeds/}; cargo profile $profile)"
+  cargo build --profile "$profile" --target wasm32-unknown-unknown --lib
+  local wasm="target/wasm32-unknown-unknown/$profile/recoupe.wasm"
+  wasm-bindgen --target web --no-typescript --out-dir target/pages --out-name recoupe "$wasm"
   step "assembling the pages"
   node www/build-page.mjs target/pages dist
   echo "open $ROOT/dist/index.html (works offline, from file://)"
@@ -167,7 +169,7 @@ build_hostile_page() {
   step "building a page over the hostile fixture corpus (target/dist-hostile)"
   CORPUS_DIR="$ROOT/tests/fixtures/hostile" CARGO_TARGET_DIR="$ROOT/target/hostile" \
     cargo build --release --target wasm32-unknown-unknown --lib --quiet
-  wasm-bindgen --target no-modules --no-typescript --out-dir target/pages-hostile --out-name recoupe \
+  wasm-bindgen --target web --no-typescript --out-dir target/pages-hostile --out-name recoupe \
     target/hostile/wasm32-unknown-unknown/release/recoupe.wasm
   node www/build-page.mjs target/pages-hostile target/dist-hostile
 }

@@ -93,13 +93,12 @@ step "npm packages (bench/ and the end-to-end tests' browser driver)"
 # for orangesum_10k).
 fingerprint() { # corpus path
   {
-    git -C "$ROOT" ls-files -co --exclude-standard -- src build.rs Cargo.toml Cargo.lock data www |
+    git -C "$ROOT" ls-files -co --exclude-standard -- src build.rs Cargo.toml Cargo.lock data www tools |
       sort | (cd "$ROOT" && xargs -d '\n' sha256sum)
     find "$1" -type f -printf '%P %s %T@\n' | sort
   } | sha256sum | cut -d' ' -f1
 }
 
-wasm="$WORK/target/wasm32-unknown-unknown/release/recoupe.wasm"
 IFS=, read -r -a corpora <<<"$CORPORA"
 for corpus in "${corpora[@]}"; do
   path="$(corpus_path "$corpus")"
@@ -113,14 +112,17 @@ for corpus in "${corpora[@]}"; do
     step "recoupe for $corpus: up to date"
     continue
   fi
-  step "recoupe for $corpus"
+  # The cargo profile ./build.sh would take for this corpus.
+  profile="$("$ROOT/tools/module-profile" "$path")"
+  step "recoupe for $corpus (cargo profile $profile)"
   CORPUS_DIR="$path" CARGO_TARGET_DIR="$WORK/target" \
-    cargo build --release --target wasm32-unknown-unknown --lib --quiet
+    cargo build --profile "$profile" --target wasm32-unknown-unknown --lib --quiet
+  wasm="$WORK/target/wasm32-unknown-unknown/$profile/recoupe.wasm"
   rm -rf "$out"
   wasm-bindgen --target web --no-typescript --out-dir "$out/esm" --out-name recoupe "$wasm"
-  wasm-bindgen --target no-modules --no-typescript --out-dir "$out/no-modules" --out-name recoupe "$wasm"
-  node www/build-page.mjs "$out/no-modules" "$out/dist"
-  cp "$out/esm/recoupe.js" "$out/dist/web/recoupe.js"
+  node www/build-page.mjs "$out/esm" "$out/dist"
+  # The glue as an ES module (with the JS snippets it imports), for the bench page.
+  cp -r "$out/esm/recoupe.js" "$out/esm/snippets" "$out/dist/web/"
   echo "$want" >"$out/stamp"
 done
 

@@ -3,13 +3,15 @@
 //! serde-wasm-bindgen) or throws an `Error` with a message; nothing panics
 //! across it.
 
+use std::cell::RefCell;
+
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
 use crate::corpus::DocumentSummary;
 use crate::embedded;
 use crate::explorer::Explorer;
-use crate::search::{Hit, SearchOptions};
+use crate::search::SearchOptions;
 
 fn explorer() -> Result<&'static Explorer, JsError> {
     embedded::explorer().map_err(|e| JsError::new(&e))
@@ -68,106 +70,148 @@ pub fn search(query: &str, options: JsValue) -> Result<JsValue, JsError> {
     let started = now_ms();
     let mut options = search_options(&options)
         .map_err(|e| JsError::new(&format!("invalid search options: {e}")))?;
-    // Each document's strings are made into JS once (see `HIT_BASES`).
+    // The documents' fields are added on the JS side (see `HIT_DOCUMENTS`).
     options.bare_hits = true;
     let explorer = explorer()?;
-    let mut results = explorer.search(query, &options);
+    let results = explorer.search(query, &options);
     let took_ms = now_ms() - started;
-    let hits = hits_to_js(&std::mem::take(&mut results.hits), explorer.summaries())?;
-    // The time and the hits are set on the converted object: a struct
-    // wrapping the results with `#[serde(flatten)]` would be converted as a
-    // map, with its keys made anew at every search.
-    let answer = to_js(&results)?;
-    // (Setting a key of the plain object serde just made cannot fail.)
-    let _ = js_sys::Reflect::set(&answer, &JsValue::from_str("hits"), &hits);
-    let _ = js_sys::Reflect::set(&answer, &JsValue::from_str("tookMs"), &took_ms.into());
-    Ok(answer)
+    let mut numbers = Vec::with_capacity(ANSWER_HEAD + ANSWER_PER_HIT * results.hits.len());
+    numbers.extend([
+        results.total as f64,
+        results.page as f64,
+        results.per_page as f64,
+        results.clauses as f64,
+        took_ms,
+    ]);
+    let extras = js_sys::Array::new();
+    for hit in &results.hits {
+        make_hit_document(hit.doc, explorer.summaries())?;
+        let extra = if hit.snippet.is_empty() && hit.statements.is_empty() {
+            -1.0
+        } else {
+            extras.push(&to_js(&hit.snippet)?);
+            extras.push(&to_js(&hit.statements)?);
+            f64::from(extras.length() / 2 - 1)
+        };
+        numbers.extend([
+            f64::from(hit.doc),
+            f64::from(hit.score),
+            hit.matched as f64,
+            hit.statement_count as f64,
+            extra,
+        ]);
+    }
+    let message = results
+        .message
+        .as_deref()
+        .map_or(JsValue::NULL, JsValue::from_str);
+    let facets = match &results.facets {
+        Some(facets) => to_js(facets)?,
+        None => JsValue::NULL,
+    };
+    Ok(HIT_DOCUMENTS
+        .with(|documents| search_answer(&numbers, documents, &extras, &message, &facets)))
 }
 
-#[wasm_bindgen]
+/// `search`'s answer as numbers (see `search_answer`): the results' total,
+/// page, perPage, clauses and tookMs, then per hit its document, score,
+/// matched, statementCount, and where its snippet and statements are in the
+/// extras (-1: both empty).
+const ANSWER_HEAD: usize = 5;
+const ANSWER_PER_HIT: usize = 5;
+
+// The answer object is made in JS, in one call: made from Rust, each of its
+// objects, fields and lists is a call across the boundary (about 150 for ten
+// hits, which cost more than the search itself for a word alone). It reads
+// exactly as serde's conversion of `SearchResults` with `tookMs` added (same
+// fields in the same order); each hit and its lists are objects of its own.
+#[wasm_bindgen(inline_js = r#"
+// Layout: see ANSWER_HEAD and ANSWER_PER_HIT (5 and 5).
+export function search_answer(numbers, documents, extras, message, facets) {
+  const hits = [];
+  for (let at = 5; at + 5 <= numbers.length; at += 5) {
+    const d = documents[numbers[at]];
+    const extra = numbers[at + 4];
+    hits.push({
+      id: d.id,
+      title: d.title,
+      date: d.date,
+      score: numbers[at + 1],
+      matched: numbers[at + 2],
+      snippet: extra < 0 ? [] : extras[2 * extra],
+      outlet: d.outlet,
+      lead: d.lead,
+      statements: extra < 0 ? [] : extras[2 * extra + 1],
+      statementCount: numbers[at + 3],
+    });
+  }
+  return {
+    total: numbers[0],
+    page: numbers[1],
+    perPage: numbers[2],
+    hits,
+    clauses: numbers[3],
+    message,
+    facets,
+    tookMs: numbers[4],
+  };
+}
+"#)]
 extern "C" {
-    /// A hit, as the JS object serde made: the fields set after it are
-    /// written by these setters, each a plain store (`Reflect.set` goes
-    /// through a wrapper that catches exceptions, and wants numbers made
-    /// into JS values first).
-    #[wasm_bindgen(extends = js_sys::Object)]
-    type HitObject;
-    #[wasm_bindgen(method, setter = score)]
-    fn set_score(this: &HitObject, score: f64);
-    #[wasm_bindgen(method, setter = matched)]
-    fn set_matched(this: &HitObject, matched: f64);
-    #[wasm_bindgen(method, setter = snippet)]
-    fn set_snippet(this: &HitObject, snippet: &JsValue);
-    #[wasm_bindgen(method, setter = statements)]
-    fn set_statements(this: &HitObject, statements: &JsValue);
-    #[wasm_bindgen(method, setter = statementCount)]
-    fn set_statement_count(this: &HitObject, count: f64);
+    fn search_answer(
+        numbers: &[f64],
+        documents: &js_sys::Array,
+        extras: &js_sys::Array,
+        message: &JsValue,
+        facets: &JsValue,
+    ) -> JsValue;
+}
+
+/// A hit's fields that come from its document.
+#[derive(Serialize, Default)]
+struct HitDocument<'a> {
+    id: &'a str,
+    title: Option<&'a str>,
+    date: Option<&'a str>,
+    outlet: Option<&'a str>,
+    lead: Option<&'a str>,
 }
 
 thread_local! {
-    /// By document number, the JS object of the document as a hit (its id,
-    /// title, date, outlet and lead; the query's fields zero or empty), made
-    /// the first time it is one. Each hit is a copy of it with the query's
-    /// fields set: turning text into a JS string costs a decode of its own
-    /// (about 0.2 µs each, most of what a hit cost at the boundary), and a
-    /// reader typing a query sees the same documents again at every key.
-    static HIT_BASES: js_sys::Array = js_sys::Array::new();
+    /// By document number, its `HitDocument` as a JS object, made the first
+    /// time the document is a hit: turning text into a JS string costs a
+    /// decode of its own (about 0.2 µs each), and a reader typing a query
+    /// sees the same documents again at every key.
+    static HIT_DOCUMENTS: js_sys::Array = js_sys::Array::new();
+    /// Which of them are made (asking JS would be a call per hit).
+    static HIT_DOCUMENTS_MADE: RefCell<Vec<bool>> = const { RefCell::new(Vec::new()) };
 }
 
-/// The hits as JS objects, exactly as serde would convert them.
-fn hits_to_js(hits: &[Hit], summaries: &[DocumentSummary]) -> Result<js_sys::Array, JsError> {
-    let list = js_sys::Array::new();
-    for (i, hit) in hits.iter().enumerate() {
-        let object: HitObject =
-            js_sys::Object::assign(&js_sys::Object::new(), &hit_base(hit, summaries)?)
-                .unchecked_into();
-        object.set_score(f64::from(hit.score));
-        object.set_matched(hit.matched as f64);
-        // Lists of their own, even empty: the base's are shared.
-        object.set_snippet(&list_to_js(&hit.snippet, hit.snippet.is_empty())?);
-        object.set_statements(&list_to_js(&hit.statements, hit.statements.is_empty())?);
-        object.set_statement_count(hit.statement_count as f64);
-        list.set(i as u32, object.into());
+/// Makes document `doc`'s `HitDocument` in JS, unless it is made.
+fn make_hit_document(doc: u32, summaries: &[DocumentSummary]) -> Result<(), JsError> {
+    let at = doc as usize;
+    if HIT_DOCUMENTS_MADE.with_borrow(|made| made.get(at).copied().unwrap_or(false)) {
+        return Ok(());
     }
-    Ok(list)
-}
-
-/// (`items` is a `Vec`, converted as in a whole hit: a slice would be
-/// another copy of the conversion code in the page.)
-fn list_to_js<T: Serialize>(items: &T, empty: bool) -> Result<JsValue, JsError> {
-    if empty {
-        // Made in JS: cheaper than converting an empty list.
-        Ok(js_sys::Array::new().into())
-    } else {
-        to_js(items)
-    }
-}
-
-/// The base of a hit's document (see `HIT_BASES`), made if it is not yet.
-fn hit_base(hit: &Hit, summaries: &[DocumentSummary]) -> Result<js_sys::Object, JsError> {
-    let known = HIT_BASES.with(|bases| bases.get(hit.doc));
-    if known.is_object() {
-        return Ok(known.unchecked_into());
-    }
-    let bare = Hit {
-        id: String::new(),
-        title: None,
-        date: None,
-        score: 0.0,
-        matched: 0,
-        snippet: Vec::new(),
-        outlet: None,
-        lead: None,
-        statements: Vec::new(),
-        statement_count: 0,
-        doc: hit.doc,
-    };
-    let base = to_js(&match summaries.get(hit.doc as usize) {
-        Some(summary) => bare.with_document(summary),
-        None => bare,
-    })?;
-    HIT_BASES.with(|bases| bases.set(hit.doc, base.clone()));
-    Ok(base.unchecked_into())
+    let object = to_js(
+        &summaries
+            .get(at)
+            .map_or_else(HitDocument::default, |d| HitDocument {
+                id: &d.id,
+                title: d.title.as_deref(),
+                date: d.date.as_deref(),
+                outlet: d.outlet.as_deref(),
+                lead: d.lead.as_deref(),
+            }),
+    )?;
+    HIT_DOCUMENTS.with(|documents| documents.set(doc, object));
+    HIT_DOCUMENTS_MADE.with_borrow_mut(|made| {
+        if made.len() <= at {
+            made.resize(at + 1, false);
+        }
+        made[at] = true;
+    });
+    Ok(())
 }
 
 /// `search`'s options from a JS object (absent, null and unknown keys keep

@@ -203,9 +203,10 @@ fn conflicts_agreements_timeline_and_compare_reach_js() {
     assert!(message.contains("compare needs"), "{message}");
 }
 
-/// Hits are copies of a per-document object with the query's fields set:
-/// they must read exactly as serde's conversion of the same search, the
-/// second time too (from the kept objects), and be objects of their own.
+/// Hits are made in JS from numbers and per-document objects kept from one
+/// search to the next: they must read exactly as serde's conversion of the
+/// same search, the second time too (from the kept objects), and be objects
+/// of their own.
 #[wasm_bindgen_test]
 fn hits_read_as_the_converted_results_and_are_not_shared() {
     let explorer = recoupe::embedded::explorer().expect("explorer");

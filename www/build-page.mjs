@@ -1,4 +1,4 @@
-// Assembles the explorer from www/ and wasm-bindgen's output (--target no-modules):
+// Assembles the explorer from www/ and wasm-bindgen's output (--target web):
 //
 //   dist/index.html            one self-contained file: opens from file://, offline
 //   dist/recoupe-explorer.js   the <recoupe-explorer> widget in one script (wasm inlined)
@@ -12,7 +12,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { gzipSync } from 'node:zlib';
 import { join, dirname } from 'node:path';
-import { transformSync } from 'esbuild';
+import { buildSync, transformSync } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 
 const [bindgenDir, outDir] = process.argv.slice(2);
@@ -45,25 +45,39 @@ function stripCustomSections(bytes) {
   return Buffer.concat(keep);
 }
 
-// The glue declares each export as a function in the scope where it also
-// reads the global `document` (for document.currentScript): the export named
-// `document` would shadow it. Rename the local binding; the export keeps its name.
-function unshadowDocument(glue) {
-  let count = 0;
-  const out = glue
-    .replace(/\bfunction document\(/g, () => { count += 1; return 'function exportedDocument('; })
-    .replace(/exports\.document = document;/g, () => { count += 1; return 'exports.document = exportedDocument;'; });
-  if (count !== 2) throw new Error(`unexpected wasm-bindgen glue: ${count} document bindings patched`);
-  return out;
-}
-
 function fill(text, placeholder, value) {
   if (!text.includes(placeholder)) throw new Error(`placeholder ${placeholder} missing`);
   return text.split(placeholder).join(value);
 }
 
 const wasm = stripCustomSections(readFileSync(join(bindgenDir, 'recoupe_bg.wasm')));
-const glue = unshadowDocument(read(join(bindgenDir, 'recoupe.js')));
+// wasm-bindgen's glue is an ES module, which a page opened from file:// may
+// not load, importing the JS snippets of src/wasm.rs. esbuild bundles them
+// as one module; its closing export list becomes the object a closure
+// returns, \`wasm_bindgen\` (\`default\` instantiates the module). (esbuild's
+// own iife format makes a namespace object with getters: helper code the
+// page would carry for nothing.) The module is always handed to \`default\`,
+// so the glue's default path from import.meta.url is never taken.
+function bundleGlue(dir) {
+  const bundled = buildSync({
+    entryPoints: [join(dir, 'recoupe.js')],
+    bundle: true,
+    format: 'esm',
+    define: { 'import.meta.url': 'undefined' },
+    charset: 'utf8',
+    write: false,
+    logLevel: 'error',
+  }).outputFiles[0].text;
+  const exportList = /\nexport\s*\{([^}]*)\};?\s*$/;
+  const found = bundled.match(exportList);
+  if (!found) throw new Error('unexpected bundled glue: no export list at its end');
+  const fields = found[1].split(',').map((item) => item.trim()).filter(Boolean).map((item) => {
+    const [local, exported = local] = item.split(/\s+as\s+/);
+    return `${JSON.stringify(exported)}: ${local}`;
+  });
+  return `const wasm_bindgen = (() => {\n${bundled.replace(exportList, '\n')}\nreturn { ${fields.join(', ')} };\n})();`;
+}
+const glue = bundleGlue(bindgenDir);
 // esbuild (www/package.json; ./build.sh installs it) minifies the widget
 // script as one closure, so every name inside it may shrink. UTF-8 output:
 // the page is UTF-8, and escaping the French strings would only grow them.

@@ -4,9 +4,9 @@
 // views. Not part of ./build.sh test (it needs a large build):
 //
 //   mkdir /tmp/big && ln -s /path/to/orangesum_10k.jsonl /tmp/big/
-//   CORPUS_DIR=/tmp/big cargo build --release --target wasm32-unknown-unknown --lib
-//   wasm-bindgen --target no-modules --no-typescript --out-dir target/pages-big \
-//     --out-name recoupe target/wasm32-unknown-unknown/release/recoupe.wasm
+//   CORPUS_DIR=/tmp/big cargo build --profile release-large --target wasm32-unknown-unknown --lib
+//   wasm-bindgen --target web --no-typescript --out-dir target/pages-big \
+//     --out-name recoupe target/wasm32-unknown-unknown/release-large/recoupe.wasm
 //   node www/build-page.mjs target/pages-big target/dist-big
 //   node tests/e2e/large.mjs target/dist-big
 import assert from 'node:assert/strict';

@@ -22,6 +22,6 @@ async function loadEngine(report) {
   const streamed = new Response(body, { headers: { 'Content-Type': 'application/wasm' } });
   const module = await WebAssembly.compileStreaming(streamed);
   report('compile', null);
-  await wasm_bindgen({ module_or_path: module });
+  await wasm_bindgen.default({ module_or_path: module });
   return wasm_bindgen;
 }

@@ -25,6 +25,6 @@ async function loadEngine(report) {
   if (filled !== bytes.length) throw new Error('the embedded module is truncated');
   report('compile', null);
   const module = await WebAssembly.compile(bytes);
-  await wasm_bindgen({ module_or_path: module });
+  await wasm_bindgen.default({ module_or_path: module });
   return wasm_bindgen;
 }
