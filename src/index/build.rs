@@ -2,7 +2,9 @@
 
 use std::collections::HashMap;
 
-use super::{HEADER_FIELDS, MAGIC, Postings, TOP_LEN, TOP_MIN_DF, bm25, field};
+use super::{
+    HEADER_FIELDS, MAGIC, Postings, SET_MIN_DF, SET_SHARE, TOP_LEN, TOP_MIN_DF, bm25, field,
+};
 use crate::corpus::{BlockKind, Document};
 use crate::text::{self, TokenKind};
 
@@ -259,6 +261,28 @@ impl IndexBuilder {
         let (offsets, data) = section(&mut out, top.iter().map(|(_, list)| list.as_slice()));
         header[field::TOP_OFFSETS] = offsets;
         header[field::TOP_DATA] = data;
+        let n = self.doc_len.len() as u32;
+        let sets: Vec<(u32, &TermPostings)> = (0u32..)
+            .zip(&terms)
+            .filter(|(_, t)| t.df >= SET_MIN_DF && t.df.saturating_mul(SET_SHARE) >= n)
+            .collect();
+        header[field::N_SETS] = sets.len() as u32;
+        header[field::SET_TERMS] = out.len() as u32;
+        for (id, _) in &sets {
+            push_u32(&mut out, *id);
+        }
+        header[field::SET_DATA] = out.len() as u32;
+        for (_, term) in &sets {
+            let mut words = vec![0u64; (n as usize).div_ceil(64)];
+            for p in Postings::of_docs(&term.docs) {
+                if let Some(word) = words.get_mut(p.doc as usize / 64) {
+                    *word |= 1 << (p.doc % 64);
+                }
+            }
+            for word in words {
+                out.extend_from_slice(&word.to_le_bytes());
+            }
+        }
         header[field::END] = out.len() as u32;
         for (i, h) in header.iter().enumerate() {
             out[8 + i * 4..12 + i * 4].copy_from_slice(&h.to_le_bytes());

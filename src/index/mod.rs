@@ -29,6 +29,10 @@
 //!           than TOP_MIN_DF documents, its TOP_LEN best documents by BM25,
 //!           best first (ties: earlier document), each a varint doc and a
 //!           varint weighted tf
+//! sets      n_sets × u32 term ids (sorted), then for each of these terms
+//!           (those in at least SET_MIN_DF documents and a SET_SHARE-th of
+//!           them) its documents as a bitmap: ceil(n_docs / 64) u64 words,
+//!           bit d % 64 of word d / 64 set for document d
 //! ```
 //!
 //! Ranking reads only the doc stream; positions are decoded for phrases and
@@ -41,7 +45,7 @@ pub use build::{IndexBuilder, TITLE_WEIGHT, build_index, indexed_fields};
 
 use std::ops::Range;
 
-const MAGIC: &[u8; 8] = b"RCPIDX05";
+const MAGIC: &[u8; 8] = b"RCPIDX06";
 const HEADER_FIELDS: usize = 24;
 
 /// How many best documents a frequent term keeps (see `top_postings`): a
@@ -51,6 +55,14 @@ pub const TOP_LEN: usize = 32;
 /// Terms in at most this many documents keep no best documents: scoring
 /// all of them is as quick.
 pub const TOP_MIN_DF: u32 = 64;
+
+/// A term in at least this many documents, and in at least one in
+/// `SET_SHARE`, keeps its documents also as a bitmap (see `doc_set`): there
+/// its n/8 bytes are fewer than its postings', and counting the documents of
+/// a word's several forms ORs words instead of decoding postings (a prefix
+/// like "présid" completes to forms in thousands of documents).
+pub const SET_MIN_DF: u32 = 256;
+pub const SET_SHARE: u32 = 16;
 
 /// A term's number in the sorted term list.
 pub type TermId = u32;
@@ -95,6 +107,16 @@ pub struct Layout {
     top_terms_at: usize,
     top_offsets_at: usize,
     top_data_at: usize,
+    n_sets: u32,
+    set_terms_at: usize,
+    set_data_at: usize,
+}
+
+impl Layout {
+    /// The size of a term's document bitmap.
+    fn set_bytes(&self) -> usize {
+        (self.n_docs as usize).div_ceil(64) * 8
+    }
 }
 
 /// Header fields, in order.
@@ -120,13 +142,16 @@ mod field {
     pub const TOP_TERMS: usize = 18;
     pub const TOP_OFFSETS: usize = 19;
     pub const TOP_DATA: usize = 20;
+    pub const N_SETS: usize = 21;
+    pub const SET_TERMS: usize = 22;
+    pub const SET_DATA: usize = 23;
 }
 
 // The hot readers below are inlined by hand: the release build optimises for
 // size ("z", for the page's weight), which otherwise leaves each a call per
 // posting.
 #[inline(always)]
-fn read_u32(bytes: &[u8], at: usize) -> u32 {
+pub(crate) fn read_u32(bytes: &[u8], at: usize) -> u32 {
     bytes
         .get(at..at.saturating_add(4))
         .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]))
@@ -199,6 +224,9 @@ impl<'a> Index<'a> {
             top_terms_at: at(field::TOP_TERMS),
             top_offsets_at: at(field::TOP_OFFSETS),
             top_data_at: at(field::TOP_DATA),
+            n_sets: f(field::N_SETS),
+            set_terms_at: at(field::SET_TERMS),
+            set_data_at: at(field::SET_DATA),
         };
         if at(field::END) != bytes.len() {
             return Err(IndexFormatError(format!(
@@ -254,6 +282,16 @@ impl<'a> Index<'a> {
                 layout.top_offsets_at,
                 words(layout.n_top, 1),
                 layout.top_data_at,
+            ),
+            (
+                layout.set_terms_at,
+                words(layout.n_sets, 0),
+                layout.set_data_at,
+            ),
+            (
+                layout.set_data_at,
+                (layout.n_sets as usize).checked_mul(layout.set_bytes()),
+                bytes.len(),
             ),
         ];
         for (start, size, next) in tables {
@@ -362,16 +400,30 @@ impl<'a> Index<'a> {
     /// `None` for a term in at most `TOP_MIN_DF` documents. A document
     /// missing from the list ranks below every one in it for this term.
     pub fn top_postings(&self, id: TermId) -> Option<TopPostings<'a>> {
-        let (mut lo, mut hi) = (0u32, self.layout.n_top);
+        let at = self.listed(self.layout.top_terms_at, self.layout.n_top, id)?;
+        let data = self.entry(self.layout.top_offsets_at, self.layout.top_data_at, at);
+        Some(TopPostings { data, pos: 0 })
+    }
+
+    /// A frequent term's documents as a bitmap (see `SET_MIN_DF`): u64
+    /// words, little-endian, bit d % 64 of word d / 64 for document d;
+    /// `None` for the other terms.
+    pub fn doc_set(&self, id: TermId) -> Option<&'a [u8]> {
+        let at = self.listed(self.layout.set_terms_at, self.layout.n_sets, id)?;
+        let size = self.layout.set_bytes();
+        let start = self.layout.set_data_at.saturating_add(at as usize * size);
+        self.bytes.get(start..start.saturating_add(size))
+    }
+
+    /// Where term `id` is in a sorted table of `n` term ids at `table_at`.
+    fn listed(&self, table_at: usize, n: u32, id: TermId) -> Option<u32> {
+        let (mut lo, mut hi) = (0u32, n);
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
-            match read_u32(self.bytes, slot(self.layout.top_terms_at, mid)).cmp(&id) {
+            match read_u32(self.bytes, slot(table_at, mid)).cmp(&id) {
                 std::cmp::Ordering::Less => lo = mid + 1,
                 std::cmp::Ordering::Greater => hi = mid,
-                std::cmp::Ordering::Equal => {
-                    let data = self.entry(self.layout.top_offsets_at, self.layout.top_data_at, mid);
-                    return Some(TopPostings { data, pos: 0 });
-                }
+                std::cmp::Ordering::Equal => return Some(mid),
             }
         }
         None

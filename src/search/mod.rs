@@ -37,7 +37,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::{Document, DocumentSummary};
-use crate::index::{DocId, Index, Posting, TOP_LEN, TermId, bm25};
+use crate::index::{DocId, Index, Posting, TOP_LEN, TermId, bm25, read_u32};
 use crate::text::dates::span::Span;
 pub use facets::{FacetTable, FacetValue, Facets};
 pub use query::{Clause, Query, QueryWord};
@@ -571,13 +571,36 @@ impl<'a> Scorer<'a> {
     }
 
     /// How many documents (below the corpus's size) contain one of the
-    /// terms.
+    /// terms: the bitmaps of those that have one ORed (see
+    /// `Index::doc_set`), then the others' postings walked bit by bit.
     fn union_count(&self, expansions: &[(TermId, f32)], seen: &mut Vec<u64>) -> usize {
         let n = self.norms.len();
         seen.clear();
         seen.resize(n.div_ceil(64), 0);
-        let mut count = 0;
+        let mut any_set = false;
         for &(term, _) in expansions {
+            if let Some(set) = self.index.doc_set(term) {
+                for (i, word) in seen.iter_mut().enumerate() {
+                    let low = read_u32(set, i * 8);
+                    *word |= u64::from(low) | u64::from(read_u32(set, i * 8 + 4)) << 32;
+                }
+                any_set = true;
+            }
+        }
+        let mut count = 0;
+        if any_set {
+            // Bits past the corpus's size are no documents here.
+            if let Some(last) = seen.last_mut()
+                && !n.is_multiple_of(64)
+            {
+                *last &= (1u64 << (n % 64)) - 1;
+            }
+            count = seen.iter().map(|w| w.count_ones() as usize).sum();
+        }
+        for &(term, _) in expansions {
+            if self.index.doc_set(term).is_some() {
+                continue;
+            }
             let mut postings = self.index.postings(term);
             while let Some(p) = postings.advance() {
                 let d = p.doc as usize;
@@ -1622,6 +1645,13 @@ mod tests {
             let term = index.find_term(&crate::text::stem(word)).unwrap();
             assert!(index.top_postings(term).is_some(), "{word} has a top list");
         }
+        // "pai" completes to forms with and without a document bitmap: the
+        // total counts their union from both.
+        let with_set = |word: &str| {
+            let term = index.find_term(&crate::text::stem(word)).unwrap();
+            index.doc_set(term).is_some()
+        };
+        assert!(with_set("paix") && !with_set("paisible") && !with_set("paiement"));
         let summaries: Vec<DocumentSummary> = docs.iter().map(Document::summary).collect();
         let shelf = || Shelf {
             summaries: &summaries,
