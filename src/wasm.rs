@@ -74,21 +74,22 @@ pub fn search(query: &str, options: JsValue) -> Result<JsValue, JsError> {
     options.bare_hits = true;
     let explorer = explorer()?;
     let results = explorer.search(query, &options);
-    let took_ms = now_ms() - started;
     let mut numbers = Vec::with_capacity(ANSWER_HEAD + ANSWER_PER_HIT * results.hits.len());
     numbers.extend([
         results.total as f64,
         results.page as f64,
         results.per_page as f64,
         results.clauses as f64,
-        took_ms,
+        started,
     ]);
-    let extras = js_sys::Array::new();
+    // Made only when a hit has a snippet or statements.
+    let mut extras: Option<js_sys::Array> = None;
     for hit in &results.hits {
         make_hit_document(hit.doc, explorer.summaries())?;
         let extra = if hit.snippet.is_empty() && hit.statements.is_empty() {
             -1.0
         } else {
+            let extras = extras.get_or_insert_with(js_sys::Array::new);
             extras.push(&to_js(&hit.snippet)?);
             extras.push(&to_js(&hit.statements)?);
             f64::from(extras.length() / 2 - 1)
@@ -109,14 +110,16 @@ pub fn search(query: &str, options: JsValue) -> Result<JsValue, JsError> {
         Some(facets) => to_js(facets)?,
         None => JsValue::NULL,
     };
+    let extras = extras.map_or(JsValue::UNDEFINED, JsValue::from);
     Ok(HIT_DOCUMENTS
         .with(|documents| search_answer(&numbers, documents, &extras, &message, &facets)))
 }
 
 /// `search`'s answer as numbers (see `search_answer`): the results' total,
-/// page, perPage, clauses and tookMs, then per hit its document, score,
-/// matched, statementCount, and where its snippet and statements are in the
-/// extras (-1: both empty).
+/// page, perPage and clauses, the time the search started (by `now_ms`:
+/// tookMs is read from the same clock once the answer is made), then per
+/// hit its document, score, matched, statementCount, and where its snippet
+/// and statements are in the extras (-1: both empty).
 const ANSWER_HEAD: usize = 5;
 const ANSWER_PER_HIT: usize = 5;
 
@@ -126,6 +129,8 @@ const ANSWER_PER_HIT: usize = 5;
 // exactly as serde's conversion of `SearchResults` with `tookMs` added (same
 // fields in the same order); each hit and its lists are objects of its own.
 #[wasm_bindgen(inline_js = r#"
+// The clock `now_ms` reads.
+const clock = typeof performance === 'object' && performance ? performance : Date;
 // Layout: see ANSWER_HEAD and ANSWER_PER_HIT (5 and 5).
 export function search_answer(numbers, documents, extras, message, facets) {
   const hits = [];
@@ -153,7 +158,7 @@ export function search_answer(numbers, documents, extras, message, facets) {
     clauses: numbers[3],
     message,
     facets,
-    tookMs: numbers[4],
+    tookMs: clock.now() - numbers[4],
   };
 }
 "#)]
@@ -161,50 +166,33 @@ extern "C" {
     fn search_answer(
         numbers: &[f64],
         documents: &js_sys::Array,
-        extras: &js_sys::Array,
+        extras: &JsValue,
         message: &JsValue,
         facets: &JsValue,
     ) -> JsValue;
 }
 
-/// A hit's fields that come from its document.
-#[derive(Serialize, Default)]
-struct HitDocument<'a> {
-    id: &'a str,
-    title: Option<&'a str>,
-    date: Option<&'a str>,
-    outlet: Option<&'a str>,
-    lead: Option<&'a str>,
-}
-
 thread_local! {
-    /// By document number, its `HitDocument` as a JS object, made the first
-    /// time the document is a hit: turning text into a JS string costs a
-    /// decode of its own (about 0.2 µs each), and a reader typing a query
-    /// sees the same documents again at every key.
+    /// By document number, its summary as a JS object (a hit takes its id,
+    /// title, date, outlet and lead), made the first time the document is a
+    /// hit: turning text into a JS string costs a decode of its own (about
+    /// 0.2 µs each), and a reader typing a query sees the same documents
+    /// again at every key.
     static HIT_DOCUMENTS: js_sys::Array = js_sys::Array::new();
     /// Which of them are made (asking JS would be a call per hit).
     static HIT_DOCUMENTS_MADE: RefCell<Vec<bool>> = const { RefCell::new(Vec::new()) };
 }
 
-/// Makes document `doc`'s `HitDocument` in JS, unless it is made.
+/// Makes document `doc`'s object in `HIT_DOCUMENTS`, unless it is made.
 fn make_hit_document(doc: u32, summaries: &[DocumentSummary]) -> Result<(), JsError> {
     let at = doc as usize;
     if HIT_DOCUMENTS_MADE.with_borrow(|made| made.get(at).copied().unwrap_or(false)) {
         return Ok(());
     }
-    let object = to_js(
-        &summaries
-            .get(at)
-            .map_or_else(HitDocument::default, |d| HitDocument {
-                id: &d.id,
-                title: d.title.as_deref(),
-                date: d.date.as_deref(),
-                outlet: d.outlet.as_deref(),
-                lead: d.lead.as_deref(),
-            }),
-    )?;
-    HIT_DOCUMENTS.with(|documents| documents.set(doc, object));
+    let summary = summaries
+        .get(at)
+        .ok_or_else(|| JsError::new("a hit without its document"))?;
+    HIT_DOCUMENTS.with(|documents| to_js(summary).map(|object| documents.set(doc, object)))?;
     HIT_DOCUMENTS_MADE.with_borrow_mut(|made| {
         if made.len() <= at {
             made.resize(at + 1, false);
