@@ -203,56 +203,108 @@ fn make_hit_document(doc: u32, summaries: &[DocumentSummary]) -> Result<(), JsEr
 }
 
 /// `search`'s options from a JS object (absent, null and unknown keys keep
-/// their default), or what is wrong with them. The object's own entries are
-/// read once: serde's walk asked it for each of the 13 fields, present or
-/// not (about 1.6 µs of a search of a word alone).
+/// their default), or what is wrong with them. The numbers and flags are
+/// read by `read_search_options` in one call (each property read from Rust
+/// is several calls across the boundary: the usual options took about 15);
+/// the texts and lists, and values of a wrong type, come back as entries.
 fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
     let mut options = SearchOptions::default();
-    if value.is_undefined() || value.is_null() {
-        return Ok(options);
+    // Read in the order of `read_search_options`: the counts, then the
+    // flags as 1 or 0; NaN where absent.
+    let mut numbers = [f64::NAN; 6];
+    let rest = read_search_options(value, &mut numbers);
+    if let Some(error) = rest.as_string() {
+        return Err(error);
     }
-    if !value.is_object() || js_sys::Array::is_array(value) {
-        return Err("expected an object".to_owned());
+    let [page, per_page, statements, prefix, snippets, facets] = numbers;
+    let given = |n: f64| (!n.is_nan()).then_some(n);
+    if let Some(n) = given(page) {
+        options.page = whole("page", Some(n))?;
     }
-    for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
-        let entry: js_sys::Array = entry.unchecked_into();
-        let (key, v) = (entry.get(0).as_string().unwrap_or_default(), entry.get(1));
-        if v.is_undefined() || v.is_null() {
-            continue;
+    if let Some(n) = given(per_page) {
+        options.per_page = whole("perPage", Some(n))?;
+    }
+    if let Some(n) = given(statements) {
+        options.statements = whole("statements", Some(n))?;
+    }
+    for (flag, n) in [
+        (&mut options.prefix, prefix),
+        (&mut options.snippets, snippets),
+        (&mut options.facets, facets),
+    ] {
+        if let Some(n) = given(n) {
+            *flag = n != 0.0;
         }
-        let count = || match v.as_f64() {
-            Some(n) if n >= 0.0 && n.fract() == 0.0 => Ok(n.min(u32::MAX as f64) as usize),
-            _ => Err(format!("{key} must be a whole number")),
-        };
-        let flag = || {
-            v.as_bool()
-                .ok_or_else(|| format!("{key} must be true or false"))
-        };
-        let text = || v.as_string().ok_or_else(|| format!("{key} must be a text"));
-        let texts = || {
-            let items = js_sys::Array::is_array(&v).then(|| js_sys::Array::from(&v));
-            items
-                .and_then(|items| items.iter().map(|t| t.as_string()).collect())
-                .ok_or_else(|| format!("{key} must be a list of texts"))
-        };
-        match key.as_str() {
-            "page" => options.page = count()?,
-            "perPage" => options.per_page = count()?,
-            "statements" => options.statements = count()?,
-            "prefix" => options.prefix = flag()?,
-            "snippets" => options.snippets = flag()?,
-            "facets" => options.facets = flag()?,
-            "dateFrom" => options.date_from = Some(text()?),
-            "dateTo" => options.date_to = Some(text()?),
-            "docs" => options.docs = Some(texts()?),
-            "outlets" => options.outlets = Some(texts()?),
-            "speakers" => options.speakers = Some(texts()?),
-            "sides" => options.sides = Some(texts()?),
-            "months" => options.months = Some(texts()?),
-            _ => {}
+    }
+    if js_sys::Array::is_array(&rest) {
+        for entry in js_sys::Array::from(&rest).iter() {
+            let entry: js_sys::Array = entry.unchecked_into();
+            let key = entry.get(0).as_string().unwrap_or_default();
+            set_option(&mut options, &key, &entry.get(1))?;
         }
     }
     Ok(options)
+}
+
+/// A count option's value, or what is wrong with it.
+fn whole(key: &str, n: Option<f64>) -> Result<usize, String> {
+    match n {
+        Some(n) if n >= 0.0 && n.fract() == 0.0 => Ok(n.min(u32::MAX as f64) as usize),
+        _ => Err(format!("{key} must be a whole number")),
+    }
+}
+
+#[wasm_bindgen(inline_js = r#"
+// The counts, then the flags (see search_options in src/wasm.rs).
+const KEYS = ['page', 'perPage', 'statements', 'prefix', 'snippets', 'facets'];
+export function read_search_options(options, numbers) {
+  if (options === undefined || options === null) return undefined;
+  if (typeof options !== 'object' || Array.isArray(options)) return 'expected an object';
+  const rest = [];
+  for (const [key, value] of Object.entries(options)) {
+    const at = KEYS.indexOf(key);
+    if (value === undefined || value === null) continue;
+    if (at >= 0 && typeof value === (at < 3 ? 'number' : 'boolean')) numbers[at] = +value;
+    else rest.push([key, value]);
+  }
+  return rest;
+}
+"#)]
+extern "C" {
+    fn read_search_options(options: &JsValue, numbers: &mut [f64]) -> JsValue;
+}
+
+/// Sets option `key` (unknown keys are ignored).
+fn set_option(options: &mut SearchOptions, key: &str, v: &JsValue) -> Result<(), String> {
+    let count = || whole(key, v.as_f64());
+    let flag = || {
+        v.as_bool()
+            .ok_or_else(|| format!("{key} must be true or false"))
+    };
+    let text = || v.as_string().ok_or_else(|| format!("{key} must be a text"));
+    let texts = || {
+        let items = js_sys::Array::is_array(v).then(|| js_sys::Array::from(v));
+        items
+            .and_then(|items| items.iter().map(|t| t.as_string()).collect())
+            .ok_or_else(|| format!("{key} must be a list of texts"))
+    };
+    match key {
+        "page" => options.page = count()?,
+        "perPage" => options.per_page = count()?,
+        "statements" => options.statements = count()?,
+        "prefix" => options.prefix = flag()?,
+        "snippets" => options.snippets = flag()?,
+        "facets" => options.facets = flag()?,
+        "dateFrom" => options.date_from = Some(text()?),
+        "dateTo" => options.date_to = Some(text()?),
+        "docs" => options.docs = Some(texts()?),
+        "outlets" => options.outlets = Some(texts()?),
+        "speakers" => options.speakers = Some(texts()?),
+        "sides" => options.sides = Some(texts()?),
+        "months" => options.months = Some(texts()?),
+        _ => {}
+    }
+    Ok(())
 }
 
 fn filter_from<T: serde::de::DeserializeOwned + Default>(

@@ -59,8 +59,8 @@ const wasm = stripCustomSections(readFileSync(join(bindgenDir, 'recoupe_bg.wasm'
 // page would carry for nothing.) The module is always handed to \`default\`,
 // so the glue's default path from import.meta.url is never taken.
 function bundleGlue(dir) {
-  const bundled = buildSync({
-    entryPoints: [join(dir, 'recoupe.js')],
+  const bundle = (entry) => buildSync({
+    stdin: { contents: entry, resolveDir: dir, loader: 'js' },
     bundle: true,
     format: 'esm',
     define: { 'import.meta.url': 'undefined' },
@@ -69,12 +69,20 @@ function bundleGlue(dir) {
     logLevel: 'error',
   }).outputFiles[0].text;
   const exportList = /\nexport\s*\{([^}]*)\};?\s*$/;
-  const found = bundled.match(exportList);
-  if (!found) throw new Error('unexpected bundled glue: no export list at its end');
-  const fields = found[1].split(',').map((item) => item.trim()).filter(Boolean).map((item) => {
-    const [local, exported = local] = item.split(/\s+as\s+/);
-    return `${JSON.stringify(exported)}: ${local}`;
-  });
+  const exportsOf = (code) => {
+    const found = code.match(exportList);
+    if (!found) throw new Error('unexpected bundled glue: no export list at its end');
+    return found[1].split(',').map((item) => item.trim()).filter(Boolean).map((item) => {
+      const [local, exported = local] = item.split(/\s+as\s+/);
+      return { local, exported };
+    });
+  };
+  // The page instantiates the module asynchronously: initSync, and what only
+  // it uses, are left out.
+  const wanted = exportsOf(bundle("export * from './recoupe.js'; export { default } from './recoupe.js';"))
+    .map(({ exported }) => exported).filter((name) => name !== 'initSync');
+  const bundled = bundle(`export { ${wanted.join(', ')} } from './recoupe.js';`);
+  const fields = exportsOf(bundled).map(({ local, exported }) => `${JSON.stringify(exported)}: ${local}`);
   return `const wasm_bindgen = (() => {\n${bundled.replace(exportList, '\n')}\nreturn { ${fields.join(', ')} };\n})();`;
 }
 const glue = bundleGlue(bindgenDir);
