@@ -121,8 +121,10 @@ for corpus in "${corpora[@]}"; do
   rm -rf "$out"
   wasm-bindgen --target web --no-typescript --out-dir "$out/esm" --out-name recoupe "$wasm"
   node www/build-page.mjs "$out/esm" "$out/dist"
-  # The glue as an ES module (with the JS snippets it imports), for the bench page.
-  cp -r "$out/esm/recoupe.js" "$out/esm/snippets" "$out/dist/web/"
+  # The glue as one ES module (the JS snippets it imports bundled in), for
+  # the bench page: a module graph one file deep, as the widget's script.
+  "$ROOT/www/node_modules/.bin/esbuild" "$out/esm/recoupe.js" --bundle --format=esm \
+    --charset=utf8 --log-level=error --outfile="$out/dist/web/recoupe.js"
   echo "$want" >"$out/stamp"
 done
 
