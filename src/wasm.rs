@@ -264,7 +264,8 @@ export function read_search_options(options, numbers) {
   for (const [key, value] of Object.entries(options)) {
     const at = KEYS.indexOf(key);
     if (value === undefined || value === null) continue;
-    if (at >= 0 && typeof value === (at < 3 ? 'number' : 'boolean')) numbers[at] = +value;
+    // (NaN marks an absent one: a NaN given is checked with the rest.)
+    if (at >= 0 && typeof value === (at < 3 ? 'number' : 'boolean') && value === value) numbers[at] = +value;
     else rest.push([key, value]);
   }
   return rest;

@@ -85,6 +85,7 @@ fn bad_options_and_ids_throw_errors_with_messages() {
     for (key, value) in [
         ("perPage", JsValue::from_str("ten")),
         ("page", JsValue::from_f64(-1.0)),
+        ("statements", JsValue::from_f64(f64::NAN)),
         ("snippets", JsValue::from_f64(1.0)),
         ("docs", JsValue::from_str("001")),
         ("months", Array::of1(&JsValue::from_f64(2020.0)).into()),
