@@ -54,9 +54,9 @@ const wasm = stripCustomSections(readFileSync(join(bindgenDir, 'recoupe_bg.wasm'
 // wasm-bindgen's glue is an ES module, which a page opened from file:// may
 // not load, importing the JS snippets of src/wasm.rs. esbuild bundles them
 // as one module; its closing export list becomes the object a closure
-// returns, \`wasm_bindgen\` (\`default\` instantiates the module). (esbuild's
+// returns, `wasm_bindgen` (`default` instantiates the module). (esbuild's
 // own iife format makes a namespace object with getters: helper code the
-// page would carry for nothing.) The module is always handed to \`default\`,
+// page would carry for nothing.) The module is always handed to `default`,
 // so the glue's default path from import.meta.url is never taken.
 function bundleGlue(dir) {
   const bundle = (entry) => buildSync({

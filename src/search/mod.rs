@@ -571,50 +571,34 @@ impl<'a> Scorer<'a> {
     }
 
     /// How many documents (below the corpus's size) contain one of the
-    /// terms: the bitmaps of those that have one ORed (see
-    /// `Index::doc_set`), then the others' postings walked bit by bit.
+    /// terms: a bit per document, from a term's bitmap where it has one
+    /// (see `Index::doc_set`), else from its postings, then counted.
     fn union_count(&self, expansions: &[(TermId, f32)], seen: &mut Vec<u64>) -> usize {
         let n = self.norms.len();
         seen.clear();
         seen.resize(n.div_ceil(64), 0);
-        let mut any_set = false;
         for &(term, _) in expansions {
             if let Some(set) = self.index.doc_set(term) {
                 for (i, word) in seen.iter_mut().enumerate() {
                     let low = read_u32(set, i * 8);
                     *word |= u64::from(low) | u64::from(read_u32(set, i * 8 + 4)) << 32;
                 }
-                any_set = true;
-            }
-        }
-        let mut count = 0;
-        if any_set {
-            // Bits past the corpus's size are no documents here.
-            if let Some(last) = seen.last_mut()
-                && !n.is_multiple_of(64)
-            {
-                *last &= (1u64 << (n % 64)) - 1;
-            }
-            count = seen.iter().map(|w| w.count_ones() as usize).sum();
-        }
-        for &(term, _) in expansions {
-            if self.index.doc_set(term).is_some() {
                 continue;
             }
             let mut postings = self.index.postings(term);
             while let Some(p) = postings.advance() {
-                let d = p.doc as usize;
-                if d >= n {
-                    continue;
-                }
-                let (word, bit) = (d / 64, 1u64 << (d % 64));
-                if seen[word] & bit == 0 {
-                    seen[word] |= bit;
-                    count += 1;
+                if let Some(word) = seen.get_mut(p.doc as usize / 64) {
+                    *word |= 1 << (p.doc % 64);
                 }
             }
         }
-        count
+        // Bits past the corpus's size are no documents here.
+        if let Some(last) = seen.last_mut()
+            && !n.is_multiple_of(64)
+        {
+            *last &= (1u64 << (n % 64)) - 1;
+        }
+        seen.iter().map(|w| w.count_ones() as usize).sum()
     }
 
     /// Words in order with at most `slop` extra words in between; a match
