@@ -53,7 +53,7 @@ fn main() {
     }
     let out = PathBuf::from(std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("embedded");
     let parts = explorer.to_parts();
-    // A module with packed parts carries the inflater; others leave it out.
+    // A module with packed parts carries the decoder; others leave it out.
     if parts::any_packed(parts.iter().map(|(_, bytes)| bytes.as_slice())) {
         println!("cargo::rustc-cfg=packed_parts");
     }

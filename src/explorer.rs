@@ -182,22 +182,28 @@ impl Explorer {
         Ok((Explorer::build(read.documents), read.warnings))
     }
 
-    /// The binary form: (file name, bytes) pairs.
+    /// The binary form: (file name, bytes) pairs. (Build side only.)
+    #[cfg(not(target_arch = "wasm32"))]
     pub fn to_parts(&self) -> Vec<(&'static str, Vec<u8>)> {
         // The summaries and the index are read at once (the index in
-        // place): stored as they are. The others are decoded on first use.
+        // place): stored as they are. The others are decoded on first use,
+        // and packed each on a thread of its own (a large corpus's take
+        // seconds each).
+        let (documents, claims, comparisons) = std::thread::scope(|s| {
+            let documents = s.spawn(|| parts::pack(&encode(self.documents.get().ok())));
+            let claims = s.spawn(|| parts::pack(&encode(self.claims.get().ok())));
+            let comparisons = parts::pack(&encode(self.comparisons.get().ok()));
+            let joined = |h: std::thread::ScopedJoinHandle<'_, Vec<u8>>| {
+                h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+            };
+            (joined(documents), joined(claims), comparisons)
+        });
         vec![
             (SUMMARIES_FILE, encode(Some(&self.summaries))),
-            (
-                DOCUMENTS_FILE,
-                parts::pack(&encode(self.documents.get().ok())),
-            ),
+            (DOCUMENTS_FILE, documents),
             (INDEX_FILE, self.index.to_vec()),
-            (CLAIMS_FILE, parts::pack(&encode(self.claims.get().ok()))),
-            (
-                COMPARISONS_FILE,
-                parts::pack(&encode(self.comparisons.get().ok())),
-            ),
+            (CLAIMS_FILE, claims),
+            (COMPARISONS_FILE, comparisons),
         ]
     }
 
@@ -513,6 +519,7 @@ fn kind_name(kind: claims::StatementKind) -> &'static str {
 }
 
 /// The postcard form of a part (empty if it could not be built).
+#[cfg(not(target_arch = "wasm32"))]
 fn encode<T: Serialize>(value: Option<&T>) -> Vec<u8> {
     value
         .and_then(|v| postcard::to_allocvec(v).ok())

@@ -626,7 +626,7 @@ fn bad_files_get_a_message_naming_them() {
 #[test]
 fn a_packed_embedded_form_answers_as_the_built_explorer() {
     // A large corpus's texts, claims and comparisons are embedded packed
-    // (deflate) and unpacked on first use; the seeds are too small to be packed
+    // (Zstandard) and unpacked on first use; the seeds are too small to be packed
     // by the build, so they are packed here whatever their size.
     use recoupe::explorer::{DOCUMENTS_FILE, INDEX_FILE, SUMMARIES_FILE};
     use recoupe::parts;
