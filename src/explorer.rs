@@ -46,6 +46,9 @@ pub struct Explorer {
     documents: Part<Vec<Document>>,
     index: Cow<'static, [u8]>,
     layout: index::Layout,
+    /// The index's positions, when its module stores them packed: unpacked
+    /// by the first query that reads any.
+    positions: parts::Unpacked,
     claims: Part<Claims>,
     comparisons: Part<Comparisons>,
     /// What the result views need beside the index, built on first use.
@@ -171,6 +174,7 @@ impl Explorer {
             layout,
             claims: Part::Built(claims),
             comparisons: Part::Built(comparisons),
+            positions: parts::Unpacked::default(),
             views: OnceLock::new(),
         }
     }
@@ -201,7 +205,10 @@ impl Explorer {
         vec![
             (SUMMARIES_FILE, encode(Some(&self.summaries))),
             (DOCUMENTS_FILE, documents),
-            (INDEX_FILE, self.index.to_vec()),
+            (
+                INDEX_FILE,
+                index::with_packed_positions(&self.index, parts::PACK_FROM),
+            ),
             (CLAIMS_FILE, claims),
             (COMPARISONS_FILE, comparisons),
         ]
@@ -229,12 +236,13 @@ impl Explorer {
             layout: opened.layout(),
             claims: Part::embedded(part(CLAIMS_FILE)?, "claims"),
             comparisons: Part::embedded(part(COMPARISONS_FILE)?, "comparisons"),
+            positions: parts::Unpacked::default(),
             views: OnceLock::new(),
         })
     }
 
     pub fn index(&self) -> Index<'_> {
-        Index::with_layout(&self.index, self.layout)
+        Index::with_layout(&self.index, self.layout, Some(&self.positions))
     }
 
     /// The documents with their texts, decoded on first use (none if the

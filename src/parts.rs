@@ -9,10 +9,18 @@
 //! tried first: its output (39 MB) still shrinks under gzip, and the fetch
 //! stayed at 680 ms. Zstandard then replaced deflate: its larger window
 //! finds what repeats from one article or statement to another, far beyond
-//! deflate's 32 KB, and the three parts shrank from 18.7 to 12.5 MB (the
-//! module from 30.5 to 24.3 MB), unpacked as fast in V8 (orangesum's texts,
+//! deflate's 32 KB, and the three parts shrank from 18.7 to 12.6 MB (the
+//! module from 30.6 to 24.5 MB), unpacked as fast in V8 (orangesum's texts,
 //! 24 MB: 106 ms, deflate 108 ms). Parts packed here are unpacked in the
 //! module on first use: a result list of titles needs none of them.
+//!
+//! What a gzip-served module costs is mostly the inflating of what gzip
+//! could compress: in Chromium on loopback, orangesum's 9.8 MB index took
+//! 80 ms to fetch as is and about 180 ms gzipped, where 12.7 MB already
+//! packed took 100 and 120. So the index's word positions, which a word
+//! alone does not read, are packed too (`crate::index`): with them, the
+//! module's fetch and compile went from about 190 to 160 ms, and the
+//! bench's cold start on orangesum from 352 to 311 ms.
 //!
 //! Why only large parts: a small corpus's page is packed whole with zopfli,
 //! which does better on the raw bytes; and a module with no packed part
@@ -62,10 +70,43 @@ pub fn pack_from(bytes: &[u8], threshold: usize) -> Vec<u8> {
         out.extend_from_slice(&packed);
         return out;
     }
+    store(bytes)
+}
+
+/// The stored form of `bytes`: as is, behind the byte that says so (for
+/// a part written before it is known whether it will be packed).
+pub fn store(bytes: &[u8]) -> Vec<u8> {
     let mut out = Vec::with_capacity(bytes.len() + 1);
     out.push(STORED);
     out.extend_from_slice(bytes);
     out
+}
+
+/// The bytes of a part stored as is; `None` for a packed or empty one.
+pub fn stored(part: &[u8]) -> Option<&[u8]> {
+    match part.split_first() {
+        Some((&STORED, bytes)) => Some(bytes),
+        _ => None,
+    }
+}
+
+/// A part read in pieces (the index's positions), unpacked on first use and
+/// kept; a part stored as is is read in place.
+#[derive(Default)]
+pub struct Unpacked(std::sync::OnceLock<Result<Vec<u8>, String>>);
+
+impl Unpacked {
+    /// The bytes of `part` as [`pack`] was given them. Always give the
+    /// same part: the first one given is the one kept.
+    pub fn get<'s>(&'s self, part: &'s [u8]) -> Result<&'s [u8], &'s str> {
+        if let Some(bytes) = stored(part) {
+            return Ok(bytes);
+        }
+        self.0
+            .get_or_init(|| unpack(part).map(Cow::into_owned))
+            .as_deref()
+            .map_err(String::as_str)
+    }
 }
 
 /// Whether the build packed any part: only then does the module need the

@@ -625,18 +625,25 @@ fn bad_files_get_a_message_naming_them() {
 
 #[test]
 fn a_packed_embedded_form_answers_as_the_built_explorer() {
-    // A large corpus's texts, claims and comparisons are embedded packed
-    // (Zstandard) and unpacked on first use; the seeds are too small to be packed
-    // by the build, so they are packed here whatever their size.
+    // A large corpus's texts, claims, comparisons and the index's positions
+    // are embedded packed (Zstandard) and unpacked on first use; the seeds
+    // are too small to be packed by the build, so they are packed here
+    // whatever their size.
     use recoupe::explorer::{DOCUMENTS_FILE, INDEX_FILE, SUMMARIES_FILE};
-    use recoupe::parts;
+    use recoupe::{index, parts};
     let built = seeds();
     let packed: Vec<(&'static str, Vec<u8>)> = built
         .to_parts()
         .into_iter()
         .map(|(name, bytes)| {
-            if name == INDEX_FILE || name == SUMMARIES_FILE {
+            if name == SUMMARIES_FILE {
                 return (name, bytes);
+            }
+            if name == INDEX_FILE {
+                // Its positions (a part inside it) packed.
+                let again = index::with_packed_positions(&bytes, 0);
+                assert!(again.len() < bytes.len(), "the positions pack smaller");
+                return (name, again);
             }
             let raw = parts::unpack(&bytes).expect("a part unpacks").into_owned();
             let again = parts::pack_from(&raw, 0);
@@ -654,7 +661,12 @@ fn a_packed_embedded_form_answers_as_the_built_explorer() {
     assert_eq!(listed, built.search("Karabakh", &titles_only));
     assert_eq!(listed.total, 5);
     assert_eq!(opened.summaries(), built.summaries());
-    for q in ["Karabakh", "\"soldats de la paix\"", "Pachinyan -Lavrov"] {
+    for q in [
+        "Karabakh",
+        "\"soldats de la paix\"",
+        "Pachinyan -Lavrov",
+        "forces russes",
+    ] {
         assert_eq!(search(&opened, q), search(&built, q), "{q:?}");
     }
     assert_eq!(opened.documents(), built.documents());

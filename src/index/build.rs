@@ -6,6 +6,7 @@ use super::{
     HEADER_FIELDS, MAGIC, Postings, SET_MIN_DF, SET_SHARE, TOP_LEN, TOP_MIN_DF, bm25, field,
 };
 use crate::corpus::{BlockKind, Document};
+use crate::parts;
 use crate::text::{self, TokenKind};
 
 /// A title occurrence counts this many body occurrences: a word of the
@@ -242,9 +243,6 @@ impl IndexBuilder {
         let (offsets, docs) = section(&mut out, terms.iter().map(|t| t.docs.as_slice()));
         header[field::DOC_OFFSETS] = offsets;
         header[field::DOCS] = docs;
-        let (offsets, positions) = section(&mut out, terms.iter().map(|t| t.positions.as_slice()));
-        header[field::POS_OFFSETS] = offsets;
-        header[field::POSITIONS] = positions;
         let (offsets, text) = section(&mut out, surface.iter().map(|(s, _)| s.as_bytes()));
         header[field::SURFACE_OFFSETS] = offsets;
         header[field::SURFACE_TEXT] = text;
@@ -283,6 +281,12 @@ impl IndexBuilder {
                 out.extend_from_slice(&word.to_le_bytes());
             }
         }
+        // Last, as a part stored as is: `with_packed_positions` packs it
+        // for a large corpus's module.
+        header[field::POSITIONS] = out.len() as u32;
+        let mut positions = Vec::new();
+        section(&mut positions, terms.iter().map(|t| t.positions.as_slice()));
+        out.extend_from_slice(&parts::store(&positions));
         header[field::END] = out.len() as u32;
         for (i, h) in header.iter().enumerate() {
             out[8 + i * 4..12 + i * 4].copy_from_slice(&h.to_le_bytes());
@@ -454,6 +458,59 @@ mod tests {
         assert_eq!(positions("informe"), [2]);
         assert_eq!(positions("informeun"), [3]);
         assert_eq!(positions("lecteur"), [4]);
+    }
+
+    #[test]
+    fn packed_positions_read_as_stored_ones() {
+        let docs: Vec<Document> = (0..40)
+            .map(|i| {
+                doc(
+                    &format!("d{i}"),
+                    "Les soldats de la paix sont déployés le long du corridor, \
+                     disent les soldats.",
+                )
+            })
+            .collect();
+        let bytes = build_index(&docs);
+        let packed = crate::index::with_packed_positions(&bytes, 0);
+        assert!(packed.len() < bytes.len(), "the positions pack smaller");
+        let stored = Index::open(&bytes).unwrap();
+        let unpacked = crate::parts::Unpacked::default();
+        let opened = Index::with_layout(
+            &packed,
+            Index::open(&packed).unwrap().layout(),
+            Some(&unpacked),
+        );
+        let positions = |index: &Index, term| {
+            let mut p = index.postings(term);
+            let mut all = Vec::new();
+            while let Some(posting) = p.next() {
+                all.push((posting.doc, p.positions(&posting).collect::<Vec<_>>()));
+            }
+            all
+        };
+        for term in 0..stored.term_count() {
+            assert_eq!(positions(&opened, term), positions(&stored, term));
+        }
+        let soldat = stored.find_term(&text::stem("soldats")).unwrap();
+        assert_eq!(positions(&opened, soldat)[39], (39, vec![1, 13]));
+        // Opened with nowhere to unpack them, the positions read as none;
+        // the documents are all there.
+        let bare = Index::open(&packed).unwrap();
+        assert!(positions(&bare, soldat).iter().all(|(_, p)| p.is_empty()));
+        assert_eq!(positions(&bare, soldat).len(), 40);
+        // Damaged packed positions never make reading panic.
+        for i in packed.len() - 40..packed.len() {
+            let mut broken = packed.clone();
+            broken[i] ^= 0xA5;
+            if let Ok(index) = Index::open(&broken) {
+                let unpacked = crate::parts::Unpacked::default();
+                let index = Index::with_layout(&broken, index.layout(), Some(&unpacked));
+                for term in 0..index.term_count() {
+                    let _ = positions(&index, term);
+                }
+            }
+        }
     }
 
     #[test]

@@ -8,7 +8,7 @@
 //! Layout (all integers little-endian u32 unless said otherwise):
 //!
 //! ```text
-//! header    magic "RCPIDX05", then HEADER_FIELDS u32: the counts, then the
+//! header    magic "RCPIDX07", then HEADER_FIELDS u32: the counts, then the
 //!           offset of each section below, then the total length
 //! doc_len   n_docs × u32          indexed length of each document, for BM25
 //! terms     (n_terms+1) × u32 offsets into term_text, then the text:
@@ -19,8 +19,6 @@
 //!           byte length of its positions in the position stream, as one
 //!           byte (tf << 4 | length) when both are below 16, else a zero
 //!           byte and two varints
-//! positions (n_terms+1) × u32 offsets into the position stream, then the
-//!           stream: per document, varint position deltas
 //! surface   (n_surface+1) × u32 offsets into surface_text, the text (every
 //!           folded word form, sorted), then n_surface × u32 term ids:
 //!           the forms a reader types, for prefix and typo matching
@@ -33,10 +31,18 @@
 //!           (those in at least SET_MIN_DF documents and a SET_SHARE-th of
 //!           them) its documents as a bitmap: ceil(n_docs / 64) u64 words,
 //!           bit d % 64 of word d / 64 set for document d
+//! positions last, to the end: one part in the form of `crate::parts`
+//!           (stored as is, or packed), which holds (n_terms+1) × u32
+//!           offsets into the position stream, then the stream: per
+//!           document, varint position deltas
 //! ```
 //!
 //! Ranking reads only the doc stream; positions are decoded for phrases and
-//! only for the documents that contain every word of the phrase.
+//! word pairs, and only for the documents that hold both words. So a large
+//! corpus's module packs them (a third of its index): a page's first
+//! answer, a word alone, does not wait for their bytes to be inflated from
+//! the gzip-served module, but for fewer packed ones, unpacked when a query
+//! first needs them (see `with_packed_positions`).
 
 pub mod bm25;
 mod build;
@@ -45,8 +51,10 @@ pub use build::{IndexBuilder, TITLE_WEIGHT, build_index, indexed_fields};
 
 use std::ops::Range;
 
-const MAGIC: &[u8; 8] = b"RCPIDX06";
-const HEADER_FIELDS: usize = 24;
+use crate::parts::{self, Unpacked};
+
+const MAGIC: &[u8; 8] = b"RCPIDX07";
+const HEADER_FIELDS: usize = 23;
 
 /// How many best documents a frequent term keeps (see `top_postings`): a
 /// result list of up to this many places, for a word alone, is read from
@@ -83,6 +91,8 @@ impl std::fmt::Display for IndexFormatError {
 pub struct Index<'a> {
     bytes: &'a [u8],
     layout: Layout,
+    /// Where packed positions are kept once unpacked (see `with_layout`).
+    unpacked: Option<&'a Unpacked>,
 }
 
 /// Where the sections of an index are, read from its header once.
@@ -98,8 +108,6 @@ pub struct Layout {
     df_at: usize,
     doc_offsets_at: usize,
     docs_at: usize,
-    pos_offsets_at: usize,
-    positions_at: usize,
     surface_offsets_at: usize,
     surface_text_at: usize,
     surface_terms_at: usize,
@@ -110,6 +118,8 @@ pub struct Layout {
     n_sets: u32,
     set_terms_at: usize,
     set_data_at: usize,
+    /// The positions part, to the end.
+    positions_at: usize,
 }
 
 impl Layout {
@@ -132,19 +142,18 @@ mod field {
     pub const DF: usize = 8;
     pub const DOC_OFFSETS: usize = 9;
     pub const DOCS: usize = 10;
-    pub const POS_OFFSETS: usize = 11;
-    pub const POSITIONS: usize = 12;
-    pub const SURFACE_OFFSETS: usize = 13;
-    pub const SURFACE_TEXT: usize = 14;
-    pub const SURFACE_TERMS: usize = 15;
-    pub const END: usize = 16;
-    pub const N_TOP: usize = 17;
-    pub const TOP_TERMS: usize = 18;
-    pub const TOP_OFFSETS: usize = 19;
-    pub const TOP_DATA: usize = 20;
-    pub const N_SETS: usize = 21;
-    pub const SET_TERMS: usize = 22;
-    pub const SET_DATA: usize = 23;
+    pub const SURFACE_OFFSETS: usize = 11;
+    pub const SURFACE_TEXT: usize = 12;
+    pub const SURFACE_TERMS: usize = 13;
+    pub const END: usize = 14;
+    pub const N_TOP: usize = 15;
+    pub const TOP_TERMS: usize = 16;
+    pub const TOP_OFFSETS: usize = 17;
+    pub const TOP_DATA: usize = 18;
+    pub const N_SETS: usize = 19;
+    pub const SET_TERMS: usize = 20;
+    pub const SET_DATA: usize = 21;
+    pub const POSITIONS: usize = 22;
 }
 
 // The hot readers below are inlined by hand: the release build optimises for
@@ -215,8 +224,6 @@ impl<'a> Index<'a> {
             df_at: at(field::DF),
             doc_offsets_at: at(field::DOC_OFFSETS),
             docs_at: at(field::DOCS),
-            pos_offsets_at: at(field::POS_OFFSETS),
-            positions_at: at(field::POSITIONS),
             surface_offsets_at: at(field::SURFACE_OFFSETS),
             surface_text_at: at(field::SURFACE_TEXT),
             surface_terms_at: at(field::SURFACE_TERMS),
@@ -227,6 +234,7 @@ impl<'a> Index<'a> {
             n_sets: f(field::N_SETS),
             set_terms_at: at(field::SET_TERMS),
             set_data_at: at(field::SET_DATA),
+            positions_at: at(field::POSITIONS),
         };
         if at(field::END) != bytes.len() {
             return Err(IndexFormatError(format!(
@@ -259,11 +267,6 @@ impl<'a> Index<'a> {
                 layout.docs_at,
             ),
             (
-                layout.pos_offsets_at,
-                words(layout.n_terms, 1),
-                layout.positions_at,
-            ),
-            (
                 layout.surface_offsets_at,
                 words(layout.n_surface, 1),
                 layout.surface_text_at,
@@ -291,8 +294,11 @@ impl<'a> Index<'a> {
             (
                 layout.set_data_at,
                 (layout.n_sets as usize).checked_mul(layout.set_bytes()),
-                bytes.len(),
+                layout.positions_at,
             ),
+            // The positions part's form byte. (What follows is read with
+            // bounds checks: a table cut short reads as no positions.)
+            (layout.positions_at, Some(1), bytes.len()),
         ];
         for (start, size, next) in tables {
             let end = size.and_then(|size| start.checked_add(size));
@@ -302,7 +308,11 @@ impl<'a> Index<'a> {
                 ));
             }
         }
-        Ok(Index { bytes, layout })
+        Ok(Index {
+            bytes,
+            layout,
+            unpacked: None,
+        })
     }
 
     /// The layout read by `open`, to reopen the same bytes without checks.
@@ -311,9 +321,19 @@ impl<'a> Index<'a> {
     }
 
     /// Reopens bytes that `open` accepted with this layout. Reads of
-    /// anything else return empty values, never panic.
-    pub fn with_layout(bytes: &'a [u8], layout: Layout) -> Index<'a> {
-        Index { bytes, layout }
+    /// anything else return empty values, never panic. Packed positions
+    /// are unpacked into `unpacked` when first read; an index opened
+    /// without one reads them as none.
+    pub fn with_layout(
+        bytes: &'a [u8],
+        layout: Layout,
+        unpacked: Option<&'a Unpacked>,
+    ) -> Index<'a> {
+        Index {
+            bytes,
+            layout,
+            unpacked,
+        }
     }
 
     pub fn doc_count(&self) -> u32 {
@@ -344,18 +364,13 @@ impl<'a> Index<'a> {
         bm25::average_length(self.layout.total_len, self.layout.n_docs)
     }
 
-    /// Entry `i` of a table of offsets into a section: its bytes.
-    #[inline]
-    fn entry(&self, offsets_at: usize, data_at: usize, i: u32) -> &'a [u8] {
-        let start = read_u32(self.bytes, slot(offsets_at, i)) as usize;
-        let end = read_u32(self.bytes, slot(offsets_at, i.saturating_add(1))) as usize;
-        self.bytes
-            .get(data_at.saturating_add(start)..data_at.saturating_add(end))
-            .unwrap_or_default()
-    }
-
     fn term_bytes(&self, id: TermId) -> &'a [u8] {
-        self.entry(self.layout.term_offsets_at, self.layout.term_text_at, id)
+        entry(
+            self.bytes,
+            self.layout.term_offsets_at,
+            self.layout.term_text_at,
+            id,
+        )
     }
 
     pub fn term(&self, id: TermId) -> &'a str {
@@ -386,8 +401,21 @@ impl<'a> Index<'a> {
     /// term frequencies; positions are read on demand.
     pub fn postings(&self, id: TermId) -> Postings<'a> {
         Postings {
-            data: self.entry(self.layout.doc_offsets_at, self.layout.docs_at, id),
-            positions: self.entry(self.layout.pos_offsets_at, self.layout.positions_at, id),
+            data: entry(
+                self.bytes,
+                self.layout.doc_offsets_at,
+                self.layout.docs_at,
+                id,
+            ),
+            positions: TermPositions {
+                part: self
+                    .bytes
+                    .get(self.layout.positions_at..)
+                    .unwrap_or_default(),
+                unpacked: self.unpacked,
+                n_terms: self.layout.n_terms,
+                term: id,
+            },
             pos: 0,
             pos_at: 0,
             doc: 0,
@@ -401,7 +429,12 @@ impl<'a> Index<'a> {
     /// missing from the list ranks below every one in it for this term.
     pub fn top_postings(&self, id: TermId) -> Option<TopPostings<'a>> {
         let at = self.listed(self.layout.top_terms_at, self.layout.n_top, id)?;
-        let data = self.entry(self.layout.top_offsets_at, self.layout.top_data_at, at);
+        let data = entry(
+            self.bytes,
+            self.layout.top_offsets_at,
+            self.layout.top_data_at,
+            at,
+        );
         Some(TopPostings { data, pos: 0 })
     }
 
@@ -435,7 +468,8 @@ impl<'a> Index<'a> {
 
     /// The bytes of word form number `i` (UTF-8; no check).
     pub fn surface_bytes(&self, i: u32) -> &'a [u8] {
-        self.entry(
+        entry(
+            self.bytes,
             self.layout.surface_offsets_at,
             self.layout.surface_text_at,
             i,
@@ -492,6 +526,28 @@ impl<'a> Index<'a> {
     }
 }
 
+/// The binary form of an index with its positions part packed when it has
+/// at least `threshold` bytes (`parts::pack_from`; a module's build gives
+/// `parts::PACK_FROM`): the rest is read in place, the positions when a
+/// query first needs them. Bytes `Index::open` refuses, or whose positions
+/// are packed already, come back as they are. (Build side only.)
+#[cfg(not(target_arch = "wasm32"))]
+pub fn with_packed_positions(bytes: &[u8], threshold: usize) -> Vec<u8> {
+    let Ok(index) = Index::open(bytes) else {
+        return bytes.to_vec();
+    };
+    let at = index.layout.positions_at;
+    let Some(positions) = parts::stored(&bytes[at..]) else {
+        return bytes.to_vec();
+    };
+    let mut out = bytes[..at].to_vec();
+    out.extend_from_slice(&parts::pack_from(positions, threshold));
+    let end = u32::try_from(out.len()).unwrap_or(u32::MAX);
+    let field_at = 8 + field::END * 4;
+    out[field_at..field_at + 4].copy_from_slice(&end.to_le_bytes());
+    out
+}
+
 /// One document's entry in a term's postings.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Posting {
@@ -502,11 +558,47 @@ pub struct Posting {
     positions: (u32, u32),
 }
 
+/// Entry `i` of a table of offsets at `offsets_at` into a section at
+/// `data_at`, in `bytes`: its bytes (empty when out of range).
+#[inline]
+fn entry(bytes: &[u8], offsets_at: usize, data_at: usize, i: u32) -> &[u8] {
+    let start = read_u32(bytes, slot(offsets_at, i)) as usize;
+    let end = read_u32(bytes, slot(offsets_at, i.saturating_add(1))) as usize;
+    bytes
+        .get(data_at.saturating_add(start)..data_at.saturating_add(end))
+        .unwrap_or_default()
+}
+
+/// Where a term's position stream is: found when first read, so that
+/// ranking, which reads none, never unpacks the positions part.
+#[derive(Clone, Copy)]
+struct TermPositions<'a> {
+    part: &'a [u8],
+    unpacked: Option<&'a Unpacked>,
+    n_terms: u32,
+    term: TermId,
+}
+
+impl<'a> TermPositions<'a> {
+    fn stream(&self) -> &'a [u8] {
+        let table = match self.unpacked {
+            // A module built without packed parts has none to unpack (and
+            // leaves that code out: see `crate::parts`).
+            Some(unpacked) if cfg!(any(not(target_arch = "wasm32"), packed_parts)) => {
+                unpacked.get(self.part).unwrap_or_default()
+            }
+            _ => parts::stored(self.part).unwrap_or_default(),
+        };
+        let data_at = slot(0, self.n_terms.saturating_add(1));
+        entry(table, 0, data_at, self.term)
+    }
+}
+
 /// Iterator over a term's postings, decoded as it goes.
 #[derive(Clone)]
 pub struct Postings<'a> {
     data: &'a [u8],
-    positions: &'a [u8],
+    positions: TermPositions<'a>,
     pos: usize,
     pos_at: u32,
     doc: u32,
@@ -519,7 +611,12 @@ impl<'a> Postings<'a> {
     fn of_docs(data: &'a [u8]) -> Postings<'a> {
         Postings {
             data,
-            positions: &[],
+            positions: TermPositions {
+                part: &[],
+                unpacked: None,
+                n_terms: 0,
+                term: 0,
+            },
             pos: 0,
             pos_at: 0,
             doc: 0,
@@ -534,6 +631,7 @@ impl<'a> Postings<'a> {
         Positions {
             data: self
                 .positions
+                .stream()
                 .get(start..start.saturating_add(len as usize))
                 .unwrap_or_default(),
             pos: 0,
