@@ -186,22 +186,26 @@ impl Explorer {
         Ok((Explorer::build(read.documents), read.warnings))
     }
 
-    /// The binary form: (file name, bytes) pairs. (Build side only.)
-    #[cfg(not(target_arch = "wasm32"))]
+    /// The binary form: (file name, bytes) pairs.
     pub fn to_parts(&self) -> Vec<(&'static str, Vec<u8>)> {
         // The summaries and the index are read at once (the index in
         // place): stored as they are. The others are decoded on first use,
         // and packed each on a thread of its own (a large corpus's take
-        // seconds each).
-        let (documents, claims, comparisons) = std::thread::scope(|s| {
-            let documents = s.spawn(|| parts::pack(&encode(self.documents.get().ok())));
-            let claims = s.spawn(|| parts::pack(&encode(self.claims.get().ok())));
-            let comparisons = parts::pack(&encode(self.comparisons.get().ok()));
-            let joined = |h: std::thread::ScopedJoinHandle<'_, Vec<u8>>| {
-                h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
-            };
-            (joined(documents), joined(claims), comparisons)
-        });
+        // seconds each; a wasm module has no threads, and stores them).
+        let documents = || parts::pack(&encode(self.documents.get().ok()));
+        let claims = || parts::pack(&encode(self.claims.get().ok()));
+        let comparisons = || parts::pack(&encode(self.comparisons.get().ok()));
+        let (documents, claims, comparisons) = if cfg!(target_arch = "wasm32") {
+            (documents(), claims(), comparisons())
+        } else {
+            std::thread::scope(|s| {
+                let joined = |h: std::thread::ScopedJoinHandle<'_, Vec<u8>>| {
+                    h.join().unwrap_or_else(|e| std::panic::resume_unwind(e))
+                };
+                let (documents, claims) = (s.spawn(documents), s.spawn(claims));
+                (joined(documents), joined(claims), comparisons())
+            })
+        };
         vec![
             (SUMMARIES_FILE, encode(Some(&self.summaries))),
             (DOCUMENTS_FILE, documents),
@@ -527,7 +531,6 @@ fn kind_name(kind: claims::StatementKind) -> &'static str {
 }
 
 /// The postcard form of a part (empty if it could not be built).
-#[cfg(not(target_arch = "wasm32"))]
 fn encode<T: Serialize>(value: Option<&T>) -> Vec<u8> {
     value
         .and_then(|v| postcard::to_allocvec(v).ok())

@@ -50,18 +50,16 @@ const MAX_RATIO: usize = 1 << 16;
 const LEVEL: i32 = 19;
 
 /// The stored form of a part: packed when it is large and that makes it
-/// smaller, otherwise as is. (Build side only: the module unpacks.)
-#[cfg(not(target_arch = "wasm32"))]
+/// smaller, otherwise as is.
 pub fn pack(bytes: &[u8]) -> Vec<u8> {
     pack_from(bytes, PACK_FROM)
 }
 
 /// [`pack`] with another threshold (tests pack small corpora this way).
-#[cfg(not(target_arch = "wasm32"))]
 pub fn pack_from(bytes: &[u8], threshold: usize) -> Vec<u8> {
     if bytes.len() >= threshold
         && let Ok(size) = u32::try_from(bytes.len())
-        && let Ok(packed) = zstd::bulk::compress(bytes, LEVEL)
+        && let Some(packed) = compress(bytes)
         && packed.len() + 4 < bytes.len()
     {
         let mut out = Vec::with_capacity(packed.len() + 5);
@@ -107,6 +105,19 @@ impl Unpacked {
             .as_deref()
             .map_err(String::as_str)
     }
+}
+
+/// One Zstandard frame of `bytes`, on the build side (libzstd).
+#[cfg(not(target_arch = "wasm32"))]
+fn compress(bytes: &[u8]) -> Option<Vec<u8>> {
+    zstd::bulk::compress(bytes, LEVEL).ok()
+}
+
+/// In a wasm module there is no encoder (libzstd is C, built for the host
+/// only): what it would pack, it stores. Nothing in a page packs.
+#[cfg(target_arch = "wasm32")]
+fn compress(_: &[u8]) -> Option<Vec<u8>> {
+    None
 }
 
 /// Whether the build packed any part: only then does the module need the

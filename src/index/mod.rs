@@ -530,8 +530,7 @@ impl<'a> Index<'a> {
 /// at least `threshold` bytes (`parts::pack_from`; a module's build gives
 /// `parts::PACK_FROM`): the rest is read in place, the positions when a
 /// query first needs them. Bytes `Index::open` refuses, or whose positions
-/// are packed already, come back as they are. (Build side only.)
-#[cfg(not(target_arch = "wasm32"))]
+/// are packed already, come back as they are.
 pub fn with_packed_positions(bytes: &[u8], threshold: usize) -> Vec<u8> {
     let Ok(index) = Index::open(bytes) else {
         return bytes.to_vec();
