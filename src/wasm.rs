@@ -31,20 +31,6 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
         .map_err(|e| JsError::new(&format!("cannot convert the answer: {e}")))
 }
 
-thread_local! {
-    /// The clock of the global scope (a page or a worker: a worker has no
-    /// window), looked up once: a lookup crosses the boundary several times.
-    static CLOCK: Option<web_sys::Performance> =
-        js_sys::Reflect::get(&js_sys::global(), &JsValue::from_str("performance"))
-            .ok()
-            .filter(JsValue::is_object)
-            .map(JsCast::unchecked_into);
-}
-
-fn now_ms() -> f64 {
-    CLOCK.with(|clock| clock.as_ref().map_or_else(js_sys::Date::now, |p| p.now()))
-}
-
 /// Every document of the embedded corpus: id, title, date, outlet.
 #[wasm_bindgen]
 pub fn documents() -> Result<JsValue, JsError> {
@@ -67,7 +53,8 @@ pub fn document(id: &str) -> Result<JsValue, JsError> {
 /// dateTo, docs, outlets}`.
 #[wasm_bindgen]
 pub fn search(query: &str, options: JsValue) -> Result<JsValue, JsError> {
-    let started = now_ms();
+    // (The time taken is measured on the JS side, from the options' reading
+    // to the answer made: see `search_answer`.)
     let mut options = search_options(&options)
         .map_err(|e| JsError::new(&format!("invalid search options: {e}")))?;
     // The documents' fields are added on the JS side (see `HIT_DOCUMENTS`).
@@ -80,7 +67,6 @@ pub fn search(query: &str, options: JsValue) -> Result<JsValue, JsError> {
         results.page as f64,
         results.per_page as f64,
         results.clauses as f64,
-        started,
     ]);
     // Made only when a hit has a snippet or statements.
     let mut extras: Option<js_sys::Array> = None;
@@ -116,25 +102,54 @@ pub fn search(query: &str, options: JsValue) -> Result<JsValue, JsError> {
 }
 
 /// `search`'s answer as numbers (see `search_answer`): the results' total,
-/// page, perPage and clauses, the time the search started (by `now_ms`:
-/// tookMs is read from the same clock once the answer is made), then per
-/// hit its document, score, matched, statementCount, and where its snippet
-/// and statements are in the extras (-1: both empty).
-const ANSWER_HEAD: usize = 5;
+/// page, perPage and clauses, then per hit its document, score, matched,
+/// statementCount, and where its snippet and statements are in the extras
+/// (-1: both empty).
+const ANSWER_HEAD: usize = 4;
 const ANSWER_PER_HIT: usize = 5;
 
-// The answer object is made in JS, in one call: made from Rust, each of its
-// objects, fields and lists is a call across the boundary (about 150 for ten
-// hits, which cost more than the search itself for a word alone). It reads
-// exactly as serde's conversion of `SearchResults` with `tookMs` added (same
-// fields in the same order); each hit and its lists are objects of its own.
+// `search`'s options are read (see `search_options`) and its answer made in
+// JS, in one call each: a search crosses the boundary twice. Made from Rust,
+// each of the answer's objects, fields and lists is a call across the
+// boundary (about 150 for ten hits, which cost more than the search itself
+// for a word alone). It reads exactly as serde's conversion of
+// `SearchResults` with `tookMs` added (same fields in the same order); each
+// hit is an object of its own, and a hit without snippet or statements has
+// an empty list of each, shared and frozen.
 #[wasm_bindgen(inline_js = r#"
-// The clock `now_ms` reads.
+// The clock of tookMs, and when the search being answered started (its
+// options are read first).
 const clock = typeof performance === 'object' && performance ? performance : Date;
-// Layout: see ANSWER_HEAD and ANSWER_PER_HIT (5 and 5).
+let started = 0;
+// The counts, then the flags, then what else there is (see search_options in
+// src/wasm.rs).
+const KEYS = ['page', 'perPage', 'statements', 'prefix', 'snippets', 'facets'];
+const NOTHING_ELSE = 0, AN_ERROR = 1, ENTRIES = 2;
+export function read_search_options(options, numbers) {
+  started = clock.now();
+  numbers[6] = NOTHING_ELSE;
+  if (options === undefined || options === null) return undefined;
+  if (typeof options !== 'object' || Array.isArray(options)) {
+    numbers[6] = AN_ERROR;
+    return 'expected an object';
+  }
+  let rest;
+  for (const [key, value] of Object.entries(options)) {
+    const at = KEYS.indexOf(key);
+    if (value === undefined || value === null) continue;
+    // (NaN marks an absent one: a NaN given is checked with the rest.)
+    if (at >= 0 && typeof value === (at < 3 ? 'number' : 'boolean') && value === value) numbers[at] = +value;
+    else (rest ??= []).push([key, value]);
+  }
+  if (rest) numbers[6] = ENTRIES;
+  return rest;
+}
+// A hit without snippet or statements has these (frozen: one list for all).
+const NONE = Object.freeze([]);
+// Layout: see ANSWER_HEAD and ANSWER_PER_HIT (4 and 5).
 export function search_answer(numbers, documents, extras, message, facets) {
   const hits = [];
-  for (let at = 5; at + 5 <= numbers.length; at += 5) {
+  for (let at = 4; at + 5 <= numbers.length; at += 5) {
     const d = documents[numbers[at]];
     const extra = numbers[at + 4];
     hits.push({
@@ -143,10 +158,10 @@ export function search_answer(numbers, documents, extras, message, facets) {
       date: d.date,
       score: numbers[at + 1],
       matched: numbers[at + 2],
-      snippet: extra < 0 ? [] : extras[2 * extra],
+      snippet: extra < 0 ? NONE : extras[2 * extra],
       outlet: d.outlet,
       lead: d.lead,
-      statements: extra < 0 ? [] : extras[2 * extra + 1],
+      statements: extra < 0 ? NONE : extras[2 * extra + 1],
       statementCount: numbers[at + 3],
     });
   }
@@ -158,11 +173,12 @@ export function search_answer(numbers, documents, extras, message, facets) {
     clauses: numbers[3],
     message,
     facets,
-    tookMs: clock.now() - numbers[4],
+    tookMs: clock.now() - started,
   };
 }
 "#)]
 extern "C" {
+    fn read_search_options(options: &JsValue, numbers: &mut [f64]) -> JsValue;
     fn search_answer(
         numbers: &[f64],
         documents: &js_sys::Array,
@@ -210,13 +226,15 @@ fn make_hit_document(doc: u32, summaries: &[DocumentSummary]) -> Result<(), JsEr
 fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
     let mut options = SearchOptions::default();
     // Read in the order of `read_search_options`: the counts, then the
-    // flags as 1 or 0; NaN where absent.
-    let mut numbers = [f64::NAN; 6];
+    // flags as 1 or 0 (NaN where absent), then whether `rest` is an error
+    // (1) or entries (2) or nothing (0): the usual options need no more
+    // calls across the boundary.
+    let mut numbers = [f64::NAN; 7];
     let rest = read_search_options(value, &mut numbers);
-    if let Some(error) = rest.as_string() {
-        return Err(error);
+    let [page, per_page, statements, prefix, snippets, facets, more] = numbers;
+    if more == 1.0 {
+        return Err(rest.as_string().unwrap_or_default());
     }
-    let [page, per_page, statements, prefix, snippets, facets] = numbers;
     let given = |n: f64| (!n.is_nan()).then_some(n);
     if let Some(n) = given(page) {
         options.page = whole("page", Some(n))?;
@@ -236,8 +254,8 @@ fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
             *flag = n != 0.0;
         }
     }
-    if js_sys::Array::is_array(&rest) {
-        for entry in js_sys::Array::from(&rest).iter() {
+    if more == 2.0 {
+        for entry in rest.unchecked_into::<js_sys::Array>().iter() {
             let entry: js_sys::Array = entry.unchecked_into();
             let key = entry.get(0).as_string().unwrap_or_default();
             set_option(&mut options, &key, &entry.get(1))?;
@@ -252,27 +270,6 @@ fn whole(key: &str, n: Option<f64>) -> Result<usize, String> {
         Some(n) if n >= 0.0 && n.fract() == 0.0 => Ok(n.min(u32::MAX as f64) as usize),
         _ => Err(format!("{key} must be a whole number")),
     }
-}
-
-#[wasm_bindgen(inline_js = r#"
-// The counts, then the flags (see search_options in src/wasm.rs).
-const KEYS = ['page', 'perPage', 'statements', 'prefix', 'snippets', 'facets'];
-export function read_search_options(options, numbers) {
-  if (options === undefined || options === null) return undefined;
-  if (typeof options !== 'object' || Array.isArray(options)) return 'expected an object';
-  const rest = [];
-  for (const [key, value] of Object.entries(options)) {
-    const at = KEYS.indexOf(key);
-    if (value === undefined || value === null) continue;
-    // (NaN marks an absent one: a NaN given is checked with the rest.)
-    if (at >= 0 && typeof value === (at < 3 ? 'number' : 'boolean') && value === value) numbers[at] = +value;
-    else rest.push([key, value]);
-  }
-  return rest;
-}
-"#)]
-extern "C" {
-    fn read_search_options(options: &JsValue, numbers: &mut [f64]) -> JsValue;
 }
 
 /// Sets option `key` (unknown keys are ignored).

@@ -76,6 +76,27 @@ fn search_options_page_and_filter() {
 }
 
 #[wasm_bindgen_test]
+fn hits_without_snippet_or_statements_share_frozen_empty_lists() {
+    let options = js_sys::Object::new();
+    Reflect::set(&options, &"snippets".into(), &JsValue::FALSE).unwrap();
+    Reflect::set(&options, &"statements".into(), &JsValue::from_f64(0.0)).unwrap();
+    let results = wasm::search("Karabakh", options.into()).expect("search");
+    let took = get(&results, "tookMs").as_f64().expect("tookMs");
+    assert!((0.0..60_000.0).contains(&took), "tookMs {took}");
+    let hits = Array::from(&get(&results, "hits"));
+    assert_eq!(hits.length(), 5);
+    for hit in hits.iter() {
+        for list in ["snippet", "statements"] {
+            let value = get(&hit, list);
+            assert!(Array::is_array(&value), "{list}");
+            assert_eq!(Array::from(&value).length(), 0, "{list}");
+            // Shared by the hits: frozen, so that no change to one reaches another.
+            assert!(js_sys::Object::is_frozen(&value.into()), "{list}");
+        }
+    }
+}
+
+#[wasm_bindgen_test]
 fn bad_options_and_ids_throw_errors_with_messages() {
     let err = wasm::search("Karabakh", JsValue::from_str("not options")).unwrap_err();
     let message = get(&JsValue::from(err), "message")
