@@ -186,7 +186,7 @@ fn main() {
                 "q": q,
                 "options": label,
                 "results": r,
-                "terms": r.terms,
+                "terms": r.terms.iter().map(|&t| explorer.index().term(t)).collect::<Vec<_>>(),
             });
             println!("{line}");
             runs += 1;

@@ -459,7 +459,8 @@ impl Explorer {
         let Ok(claims) = self.claims() else {
             return;
         };
-        let terms: HashSet<&str> = results.terms.iter().map(String::as_str).collect();
+        let index = self.index();
+        let terms: HashSet<&str> = results.terms.iter().map(|&t| index.term(t)).collect();
         let highlighter = search::Highlighter::new(&terms, results.clauses);
         let named = |s: &claims::Statement| {
             options

@@ -204,9 +204,11 @@ pub struct SearchResults {
     pub message: Option<String>,
     /// Counts over every matching document, when asked for.
     pub facets: Option<Facets>,
-    /// The indexed terms the query matched (to mark them in other passages).
+    /// The indexed terms the query matched, in order, by number in the
+    /// index (`Index::term` names them): to mark them in other passages.
+    /// Numbers, not names: most answers never need them.
     #[serde(skip)]
-    pub terms: Vec<String>,
+    pub terms: Vec<TermId>,
 }
 
 /// The documents a clause matches (in no particular order), with scores.
@@ -1479,15 +1481,10 @@ fn run(
         };
         results.facets = Some(table.count(&admitted, &filter));
     }
+    // In a stable order (the index's terms are sorted: so are their
+    // numbers): equal searches give equal results.
     scorer.matched_terms.sort_unstable();
     scorer.matched_terms.dedup();
-    results.terms = scorer
-        .matched_terms
-        .iter()
-        .map(|&t| index.term(t).to_owned())
-        .collect();
-    // In a stable order: equal searches give equal results.
-    results.terms.sort_unstable();
     let mut ranked: Vec<(DocId, u8, f32)> = best
         .into_sorted()
         .into_iter()
@@ -1562,6 +1559,7 @@ fn run(
             })
         })
         .collect();
+    results.terms = scorer.matched_terms;
     results
 }
 
