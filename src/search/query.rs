@@ -142,10 +142,16 @@ static ALIASES: LazyLock<Aliases> = LazyLock::new(|| {
 /// `clause` widened to the other spellings of the name it is, if the alias
 /// table knows it.
 fn with_aliases(clause: Clause) -> Clause {
-    let Some(terms) = clause.terms() else {
-        return clause;
+    // Looked up without a list or key made for a word (its key is its term):
+    // names are few among the words typed.
+    let group = match &clause {
+        Clause::Word(w) => ALIASES.by_terms.get(w.term.as_str()),
+        Clause::Phrase { words, .. } => ALIASES
+            .by_terms
+            .get(&alias_key(words.iter().map(|(_, w)| w.term.as_str()))),
+        _ => None,
     };
-    let Some(&group) = ALIASES.by_terms.get(&alias_key(terms.iter().copied())) else {
+    let (Some(&group), Some(terms)) = (group, clause.terms()) else {
         return clause;
     };
     let key: Vec<String> = terms.into_iter().map(str::to_owned).collect();
@@ -231,16 +237,30 @@ pub fn parse(input: &str, prefix_last: bool) -> Query {
 /// Karabakh", "Ben Laden") become one clause with its other spellings.
 /// `plain[i]`: clause `i` is one word typed on its own.
 fn join_alias_runs(clauses: &mut Vec<Clause>, plain: &[bool]) {
-    let old = std::mem::take(clauses);
-    let plain_word = |k: usize| match &old[k] {
-        Clause::Word(w) if plain.get(k) == Some(&true) => Some(w),
-        _ => None,
-    };
+    // A run is two words at least.
+    if clauses.len() < 2 {
+        return;
+    }
+    // Taken out one by one as they are placed (moved, not copied).
+    let mut old: Vec<Option<Clause>> = std::mem::take(clauses).into_iter().map(Some).collect();
+    fn plain_word<'c>(
+        old: &'c [Option<Clause>],
+        plain: &[bool],
+        k: usize,
+    ) -> Option<&'c QueryWord> {
+        match &old[k] {
+            Some(Clause::Word(w)) if plain.get(k) == Some(&true) => Some(w),
+            _ => None,
+        }
+    }
     let mut i = 0;
     while i < old.len() {
         let mut joined = None;
         for len in (2..=MAX_ALIAS_WORDS.min(old.len() - i)).rev() {
-            let Some(run) = (i..i + len).map(plain_word).collect::<Option<Vec<_>>>() else {
+            let Some(run) = (i..i + len)
+                .map(|k| plain_word(&old, plain, k))
+                .collect::<Option<Vec<_>>>()
+            else {
                 continue;
             };
             if ALIASES
@@ -268,7 +288,7 @@ fn join_alias_runs(clauses: &mut Vec<Clause>, plain: &[bool]) {
                 i += len;
             }
             None => {
-                clauses.push(old[i].clone());
+                clauses.extend(old[i].take());
                 i += 1;
             }
         }
