@@ -428,6 +428,11 @@ impl<'a> Index<'a> {
     /// `None` for a term in at most `TOP_MIN_DF` documents. A document
     /// missing from the list ranks below every one in it for this term.
     pub fn top_postings(&self, id: TermId) -> Option<TopPostings<'a>> {
+        // Most terms are rarer: they are not looked for in the table (a
+        // word being typed has dozens of rare completions).
+        if self.df(id) <= TOP_MIN_DF {
+            return None;
+        }
         let at = self.listed(self.layout.top_terms_at, self.layout.n_top, id)?;
         let data = entry(
             self.bytes,
@@ -442,6 +447,9 @@ impl<'a> Index<'a> {
     /// words, little-endian, bit d % 64 of word d / 64 for document d;
     /// `None` for the other terms.
     pub fn doc_set(&self, id: TermId) -> Option<&'a [u8]> {
+        if self.df(id) < SET_MIN_DF {
+            return None;
+        }
         let at = self.listed(self.layout.set_terms_at, self.layout.n_sets, id)?;
         let size = self.layout.set_bytes();
         let start = self.layout.set_data_at.saturating_add(at as usize * size);

@@ -363,37 +363,48 @@ fn is_quote(c: char) -> bool {
 }
 
 fn analyse_chunk(chunk: &Chunk, prefix: bool) -> Option<Clause> {
-    let analyzed = text::analyze(&chunk.text);
+    let mut analyzed = text::analyze(&chunk.text);
+    let trailing_word = analyzed.last().is_some_and(|a| a.term.is_some());
+    // A lone stop word is not worth searching, unless typing has only begun
+    // ("pa" may become "paix").
+    let lone = match analyzed.last() {
+        Some(last) if !analyzed.iter().any(|a| a.term.is_some()) => {
+            let begun = prefix
+                && last.token.kind == TokenKind::Word
+                && last.token.folded.chars().count() >= 2;
+            if !begun {
+                return None;
+            }
+            analyzed.pop()
+        }
+        _ => None,
+    };
+    if let Some(last) = lone {
+        return Some(Clause::Word(QueryWord {
+            term: text::stem(&last.token.folded),
+            folded: last.token.folded,
+            number: false,
+            prefix: true,
+        }));
+    }
+    // The words' texts are moved out of the analysis, not copied.
     let words: Vec<(u32, QueryWord)> = analyzed
-        .iter()
+        .into_iter()
         .filter_map(|a| {
-            let term = a.term.clone()?;
             Some((
                 a.position,
                 QueryWord {
-                    folded: a.token.folded.clone(),
                     number: a.token.kind == TokenKind::Number,
+                    folded: a.token.folded,
                     prefix: false,
-                    term,
+                    term: a.term?,
                 },
             ))
         })
         .collect();
-    // A lone stop word is not worth searching, unless typing has only begun
-    // ("pa" may become "paix").
     if words.is_empty() {
-        let last = analyzed.last()?;
-        if prefix && last.token.kind == TokenKind::Word && last.token.folded.chars().count() >= 2 {
-            return Some(Clause::Word(QueryWord {
-                folded: last.token.folded.clone(),
-                term: text::stem(&last.token.folded),
-                number: false,
-                prefix: true,
-            }));
-        }
         return None;
     }
-    let trailing_word = analyzed.last().is_some_and(|a| a.term.is_some());
     if words.len() == 1 {
         let (_, mut word) = words.into_iter().next()?;
         word.prefix = prefix && trailing_word && !word.number && !chunk.quoted;
