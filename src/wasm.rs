@@ -226,13 +226,15 @@ fn make_hit_document(doc: u32, summaries: &[DocumentSummary]) -> Result<(), JsEr
 fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
     let mut options = SearchOptions::default();
     // Read in the order of `read_search_options`: the counts, then the
-    // flags as 1 or 0 (NaN where absent), then whether `rest` is an error
-    // (1) or entries (2) or nothing (0): the usual options need no more
+    // flags as 1 or 0 (NaN where absent), then what `rest` is (its
+    // NOTHING_ELSE, AN_ERROR, ENTRIES): the usual options need no more
     // calls across the boundary.
+    const AN_ERROR: f64 = 1.0;
+    const ENTRIES: f64 = 2.0;
     let mut numbers = [f64::NAN; 7];
     let rest = read_search_options(value, &mut numbers);
     let [page, per_page, statements, prefix, snippets, facets, more] = numbers;
-    if more == 1.0 {
+    if more == AN_ERROR {
         return Err(rest.as_string().unwrap_or_default());
     }
     let given = |n: f64| (!n.is_nan()).then_some(n);
@@ -254,7 +256,7 @@ fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
             *flag = n != 0.0;
         }
     }
-    if more == 2.0 {
+    if more == ENTRIES {
         for entry in rest.unchecked_into::<js_sys::Array>().iter() {
             let entry: js_sys::Array = entry.unchecked_into();
             let key = entry.get(0).as_string().unwrap_or_default();
