@@ -1096,17 +1096,8 @@ impl<'q> TypoWalk<'q> {
         let mut scanned = 0;
         let mut previous: Vec<char> = Vec::new();
         let mut prefix: Vec<u8> = Vec::new();
-        // A hopeless prefix of at most 8 bytes: its key, masked.
-        let mut hopeless: Option<(u64, u64)> = None;
         'forms: while i < range.end && scanned < MAX_TYPO_SCAN {
             scanned += 1;
-            if let Some((key, mask)) = hopeless {
-                if keys.get(i as usize).is_some_and(|k| k & mask == key) {
-                    i += 1;
-                    continue;
-                }
-                hopeless = None;
-            }
             std::mem::swap(&mut self.form, &mut previous);
             self.form.clear();
             if self.bytes {
@@ -1131,10 +1122,12 @@ impl<'q> TypoWalk<'q> {
                 valid = k;
                 if row_min > self.budget {
                     // Nothing starting with these k letters fits: skip them.
-                    if self.bytes && k <= 8 && keys.len() > i as usize {
+                    // Up to 8 bytes, by the forms' keys: a skip over a
+                    // short prefix passes hundreds of forms unread.
+                    if self.bytes && k <= 8 && keys.len() >= range.end as usize {
                         let mask = !(u64::MAX.checked_shr(8 * k as u32).unwrap_or(0));
-                        hopeless = Some((keys[i as usize] & mask, mask));
-                        i += 1;
+                        let key = keys[i as usize] & mask;
+                        i = gallop(i, range.end, |j| keys[j as usize] & mask == key);
                         continue 'forms;
                     }
                     prefix.clear();
@@ -1161,12 +1154,18 @@ impl<'q> TypoWalk<'q> {
 }
 
 /// The first form after `from` (which starts with `prefix`) that does not
-/// start with it, before `end`: a galloping search, as the forms under a
-/// prefix are usually few.
+/// start with it, before `end`.
 fn skip_prefix(index: Index<'_>, from: u32, end: u32, prefix: &[u8]) -> u32 {
-    let under = |i: u32| index.surface_bytes(i).starts_with(prefix);
+    gallop(from, end, |i| index.surface_bytes(i).starts_with(prefix))
+}
+
+/// The first number after `from` (which is `under`) that is not `under`,
+/// before `end`, where the numbers `under` are a run from `from`: a
+/// galloping search, as such runs (the forms under a prefix) are usually
+/// short.
+fn gallop(from: u32, end: u32, under: impl Fn(u32) -> bool) -> u32 {
     let mut step = 1u32;
-    let mut lo = from; // known to be under the prefix
+    let mut lo = from; // known to be under
     loop {
         let probe = lo.saturating_add(step);
         if probe >= end || !under(probe) {
