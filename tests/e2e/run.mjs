@@ -166,6 +166,8 @@ test('keyboard: / to search, arrows through hits and statements, Enter opens, Es
   await page.keyboard.press('/');
   assert.match(await focused(page), /^input\.q/);
   await page.keyboard.type('Pachinyan');
+  // The results of the whole word, not of a start of it still on screen.
+  await waitForStatus(page, /«\sPachinyan\s»/);
   await waitForCount(page, '.hit', ['>=', 2]);
   const marks = await texts(page, '.hit mark');
   assert.ok(marks.includes('Pachinian'), `typo tolerance marks: ${marks}`);
@@ -187,6 +189,7 @@ test('keyboard: / to search, arrows through hits and statements, Enter opens, Es
   await waitForStatus(page, /Tapez une recherche/);
   // Focus is visible: the focused link draws an outline.
   await typeQuery(page, 'Latchine');
+  await waitForStatus(page, /«\sLatchine\s»/);
   await waitForCount(page, '.hit', ['>=', 1]);
   await page.keyboard.press('ArrowDown');
   const outline = await page.evaluate(() => {
