@@ -13,6 +13,15 @@ fn get(value: &JsValue, key: &str) -> JsValue {
     Reflect::get(value, &JsValue::from_str(key)).expect("property read")
 }
 
+/// A JS object with these properties (search options, a compare input).
+fn object(properties: &[(&str, JsValue)]) -> JsValue {
+    let object = js_sys::Object::new();
+    for (key, value) in properties {
+        Reflect::set(&object, &JsValue::from_str(key), value).expect("property set");
+    }
+    object.into()
+}
+
 fn hit_ids(results: &JsValue) -> Vec<String> {
     Array::from(&get(results, "hits"))
         .iter()
@@ -55,10 +64,11 @@ fn search_finds_every_seed_for_karabakh_with_marked_snippets() {
 
 #[wasm_bindgen_test]
 fn search_options_page_and_filter() {
-    let options = js_sys::Object::new();
-    Reflect::set(&options, &"perPage".into(), &JsValue::from_f64(2.0)).unwrap();
-    Reflect::set(&options, &"page".into(), &JsValue::from_f64(3.0)).unwrap();
-    let results = wasm::search("Karabakh", options.into()).expect("search");
+    let options = object(&[
+        ("perPage", JsValue::from_f64(2.0)),
+        ("page", JsValue::from_f64(3.0)),
+    ]);
+    let results = wasm::search("Karabakh", options).expect("search");
     assert_eq!(get(&results, "total").as_f64(), Some(5.0));
     assert_eq!(
         hit_ids(&results).len(),
@@ -66,9 +76,8 @@ fn search_options_page_and_filter() {
         "page 3 of 2 per page holds the fifth hit"
     );
 
-    let options = js_sys::Object::new();
-    Reflect::set(&options, &"dateFrom".into(), &"2020-12".into()).unwrap();
-    let results = wasm::search("Karabakh", options.into()).expect("search");
+    let options = object(&[("dateFrom", "2020-12".into())]);
+    let results = wasm::search("Karabakh", options).expect("search");
     assert_eq!(
         hit_ids(&results),
         vec!["002_8ed4da36b7d67b1b.txt".to_owned()]
@@ -77,10 +86,11 @@ fn search_options_page_and_filter() {
 
 #[wasm_bindgen_test]
 fn hits_without_snippet_or_statements_share_frozen_empty_lists() {
-    let options = js_sys::Object::new();
-    Reflect::set(&options, &"snippets".into(), &JsValue::FALSE).unwrap();
-    Reflect::set(&options, &"statements".into(), &JsValue::from_f64(0.0)).unwrap();
-    let results = wasm::search("Karabakh", options.into()).expect("search");
+    let options = object(&[
+        ("snippets", JsValue::FALSE),
+        ("statements", JsValue::from_f64(0.0)),
+    ]);
+    let results = wasm::search("Karabakh", options).expect("search");
     let took = get(&results, "tookMs").as_f64().expect("tookMs");
     assert!((0.0..60_000.0).contains(&took), "tookMs {took}");
     let hits = Array::from(&get(&results, "hits"));
@@ -111,9 +121,7 @@ fn bad_options_and_ids_throw_errors_with_messages() {
         ("docs", JsValue::from_str("001")),
         ("months", Array::of1(&JsValue::from_f64(2020.0)).into()),
     ] {
-        let options = js_sys::Object::new();
-        Reflect::set(&options, &key.into(), &value).unwrap();
-        let err = wasm::search("Karabakh", options.into()).unwrap_err();
+        let err = wasm::search("Karabakh", object(&[(key, value)])).unwrap_err();
         let message = get(&JsValue::from(err), "message")
             .as_string()
             .unwrap_or_default();
@@ -150,10 +158,11 @@ fn strange_queries_answer_without_throwing() {
 
 #[wasm_bindgen_test]
 fn search_counts_facets_and_lists_statements_for_the_page() {
-    let options = js_sys::Object::new();
-    Reflect::set(&options, &"facets".into(), &JsValue::TRUE).unwrap();
-    Reflect::set(&options, &"statements".into(), &JsValue::from_f64(3.0)).unwrap();
-    let results = wasm::search("cessez-le-feu", options.into()).expect("search");
+    let options = object(&[
+        ("facets", JsValue::TRUE),
+        ("statements", JsValue::from_f64(3.0)),
+    ]);
+    let results = wasm::search("cessez-le-feu", options).expect("search");
     let facets = get(&results, "facets");
     for group in ["outlets", "speakers", "sides", "dates"] {
         assert!(Array::is_array(&get(&facets, group)), "{group}");
@@ -177,10 +186,8 @@ fn search_counts_facets_and_lists_statements_for_the_page() {
     }
 
     // A facet filter narrows the results.
-    let options = js_sys::Object::new();
-    let months = Array::of1(&"2020-12".into());
-    Reflect::set(&options, &"months".into(), &months).unwrap();
-    let results = wasm::search("Karabakh", options.into()).expect("search");
+    let options = object(&[("months", Array::of1(&"2020-12".into()).into())]);
+    let results = wasm::search("Karabakh", options).expect("search");
     assert_eq!(
         hit_ids(&results),
         vec!["002_8ed4da36b7d67b1b.txt".to_owned()]
@@ -213,9 +220,8 @@ fn conflicts_agreements_timeline_and_compare_reach_js() {
     let cmp =
         wasm::compare(JsValue::from_str("l'accord a été signé le 10 novembre")).expect("compare");
     assert!(Array::from(&get(&cmp, "columns")).length() >= 2);
-    let by_conflict = js_sys::Object::new();
-    Reflect::set(&by_conflict, &"conflict".into(), &get(&first, "id")).unwrap();
-    let cmp = wasm::compare(by_conflict.into()).expect("compare a conflict");
+    let by_conflict = object(&[("conflict", get(&first, "id"))]);
+    let cmp = wasm::compare(by_conflict).expect("compare a conflict");
     assert!(Array::from(&get(&cmp, "columns")).length() >= 1);
 
     let err = wasm::compare(JsValue::from_f64(3.0)).unwrap_err();
@@ -240,9 +246,10 @@ fn hits_read_as_the_converted_results_and_are_not_shared() {
     };
     for query in ["Karabakh", "cessez-le-feu", "Lavrov accuse", "zzzz"] {
         for (snippets, statements) in [(false, 0), (true, 2)] {
-            let options = js_sys::Object::new();
-            Reflect::set(&options, &"snippets".into(), &snippets.into()).unwrap();
-            Reflect::set(&options, &"statements".into(), &(statements as f64).into()).unwrap();
+            let options = object(&[
+                ("snippets", snippets.into()),
+                ("statements", (statements as f64).into()),
+            ]);
             let native = explorer.search(
                 query,
                 &recoupe::search::SearchOptions {
@@ -257,17 +264,14 @@ fn hits_read_as_the_converted_results_and_are_not_shared() {
             )
             .map(|v| as_json(&v))
             .unwrap_or_default();
-            let first = get(
-                &wasm::search(query, options.clone().into()).unwrap(),
-                "hits",
-            );
+            let first = get(&wasm::search(query, options.clone()).unwrap(), "hits");
             assert_eq!(as_json(&first), expected, "{query} {snippets}");
             // A change to one answer's hit is not seen in the next answer.
             if let Some(hit) = Array::from(&first).iter().next() {
                 Reflect::set(&hit, &"title".into(), &"changed".into()).unwrap();
                 Reflect::set(&get(&hit, "snippet"), &"0".into(), &"x".into()).unwrap();
             }
-            let again = get(&wasm::search(query, options.into()).unwrap(), "hits");
+            let again = get(&wasm::search(query, options).unwrap(), "hits");
             assert_eq!(as_json(&again), expected, "{query} {snippets}, again");
         }
     }

@@ -501,20 +501,13 @@ impl<'a> Index<'a> {
         // The forms under a prefix are usually few: the end is looked for
         // by galloping from the start (reading the table near it) rather
         // than by a second search over the whole table.
-        let under = |s: &[u8]| s.starts_with(p);
-        let (mut lo, mut step) = (lower, 1u32);
-        let mut hi = loop {
-            let probe = lo.saturating_add(step).min(self.layout.n_surface);
-            if probe >= self.layout.n_surface || !under(self.surface_bytes(probe)) {
-                break probe;
-            }
-            lo = probe;
-            step = step.saturating_mul(2);
+        let n = self.layout.n_surface;
+        let under = |i: u32| self.surface_bytes(i).starts_with(p);
+        let upper = if lower < n && under(lower) {
+            gallop(lower, n, under)
+        } else {
+            lower
         };
-        if lo == lower && !(lower < self.layout.n_surface && under(self.surface_bytes(lower))) {
-            hi = lower;
-        }
-        let upper = self.partition_surface(lo, hi, under);
         lower..upper
     }
 
@@ -568,6 +561,33 @@ pub struct Posting {
 /// Entry `i` of a table of offsets at `offsets_at` into a section at
 /// `data_at`, in `bytes`: its bytes (empty when out of range).
 #[inline]
+/// The first number after `from` (which is `under`) that is not `under`,
+/// before `end`, where the numbers `under` are a run from `from`: a
+/// galloping search, as such runs (the word forms under a prefix) are
+/// usually short.
+pub fn gallop(from: u32, end: u32, under: impl Fn(u32) -> bool) -> u32 {
+    let mut step = 1u32;
+    let mut lo = from; // known to be under
+    loop {
+        let probe = lo.saturating_add(step);
+        if probe >= end || !under(probe) {
+            let mut hi = probe.min(end);
+            // lo is under, hi is not (or the end): bisect.
+            while hi - lo > 1 {
+                let mid = lo + (hi - lo) / 2;
+                if under(mid) {
+                    lo = mid;
+                } else {
+                    hi = mid;
+                }
+            }
+            return hi;
+        }
+        lo = probe;
+        step = step.saturating_mul(2);
+    }
+}
+
 fn entry(bytes: &[u8], offsets_at: usize, data_at: usize, i: u32) -> &[u8] {
     let start = read_u32(bytes, slot(offsets_at, i)) as usize;
     let end = read_u32(bytes, slot(offsets_at, i.saturating_add(1))) as usize;

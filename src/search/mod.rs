@@ -37,7 +37,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::{Document, DocumentSummary};
-use crate::index::{DocId, Index, Posting, TOP_LEN, TermId, bm25, read_u32};
+use crate::index::{DocId, Index, Posting, TOP_LEN, TermId, bm25, gallop, read_u32};
 use crate::text::dates::span::Span;
 pub use facets::{FacetTable, FacetValue, Facets};
 pub use query::{Clause, Query, QueryWord};
@@ -1157,33 +1157,6 @@ impl<'q> TypoWalk<'q> {
 /// start with it, before `end`.
 fn skip_prefix(index: Index<'_>, from: u32, end: u32, prefix: &[u8]) -> u32 {
     gallop(from, end, |i| index.surface_bytes(i).starts_with(prefix))
-}
-
-/// The first number after `from` (which is `under`) that is not `under`,
-/// before `end`, where the numbers `under` are a run from `from`: a
-/// galloping search, as such runs (the forms under a prefix) are usually
-/// short.
-fn gallop(from: u32, end: u32, under: impl Fn(u32) -> bool) -> u32 {
-    let mut step = 1u32;
-    let mut lo = from; // known to be under
-    loop {
-        let probe = lo.saturating_add(step);
-        if probe >= end || !under(probe) {
-            let mut hi = probe.min(end);
-            // lo is under, hi is not (or the end): bisect.
-            while hi - lo > 1 {
-                let mid = lo + (hi - lo) / 2;
-                if under(mid) {
-                    lo = mid;
-                } else {
-                    hi = mid;
-                }
-            }
-            return hi;
-        }
-        lo = probe;
-        step = step.saturating_mul(2);
-    }
 }
 
 /// Does a document's date (possibly partial: "2020-11" is the whole
