@@ -221,7 +221,7 @@ fn words_of(text: &str, splits: &[u32], base: usize) -> Vec<Word> {
         .map(|(t, pause_before)| Word {
             start: base + t.start,
             end: base + t.end,
-            lower: text[t.start..t.end].to_lowercase(),
+            lower: text::lower(&text[t.start..t.end]),
             term: text::term_of(&t),
             folded: t.folded,
             kind: t.kind,
