@@ -549,7 +549,7 @@ pub fn with_packed_positions(bytes: &[u8], threshold: usize) -> Vec<u8> {
 }
 
 /// One document's entry in a term's postings.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Posting {
     pub doc: DocId,
     /// Occurrences, weighted by field (a title occurrence counts more).

@@ -37,7 +37,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::{Document, DocumentSummary};
-use crate::index::{DocId, Index, Posting, TOP_LEN, TermId, bm25, gallop, read_u32};
+use crate::index::{DocId, Index, Posting, SET_MIN_DF, TOP_LEN, TermId, bm25, gallop};
 use crate::text::dates::span::Span;
 pub use facets::{FacetTable, FacetValue, Facets};
 pub use query::{Clause, Query, QueryWord};
@@ -68,6 +68,15 @@ const PROXIMITY_CLAUSES: usize = 8;
 /// A word's most frequent form streams past the others when they hold at
 /// most 1/STREAM_RATIO as many postings (sorting theirs then costs little).
 const STREAM_RATIO: u64 = 4;
+/// Several words are scored only in the documents holding them all (see
+/// `Scorer::conjunction`) when their postings are at least this many times
+/// the work of finding those documents.
+const CONJUNCTION_GAIN: u64 = 2;
+/// … and when at most one document in this many of the words' holds them
+/// all. (Otherwise skipping the others costs more than it saves: whether a
+/// posting's document is one of them is then a coin toss for the processor's
+/// branch prediction.)
+const CONJUNCTION_SHARE: usize = 4;
 /// Typo tolerance examines at most this many word forms for one word (those
 /// sharing its first letter); a bound on the work, whatever the vocabulary.
 const MAX_TYPO_SCAN: usize = 50_000;
@@ -214,6 +223,15 @@ pub struct SearchResults {
 /// The documents a clause matches (in no particular order), with scores.
 type Matches = Vec<(DocId, f32)>;
 
+/// A document's posting of a clause's term, written while the clause is
+/// scored, for proximity to read the term's positions there without a
+/// second walk down its postings; `search` tells which search wrote it.
+#[derive(Clone, Copy, Default)]
+struct Found {
+    search: u32,
+    posting: Posting,
+}
+
 /// Per-document arrays reused from one query to the next (cleared after
 /// use, only where they were written).
 #[derive(Default)]
@@ -230,6 +248,15 @@ struct Scratch {
     dropped: Vec<bool>,
     /// A bit per document, to count the documents of several terms.
     seen: Vec<u64>,
+    /// A bit per document: those holding every word of the query, when
+    /// only they are scored (see `Scorer::conjunction`).
+    only: Vec<u64>,
+    /// A bit per document: those of one word.
+    word_set: Vec<u64>,
+    /// By word clause remembered for proximity, by document: its term's
+    /// posting there (see `Found`), and the number of the search.
+    found: Vec<Vec<Found>>,
+    search: u32,
     /// BM25 length normalisation of each document, and the index it was
     /// computed for (its address and size).
     norms: Vec<f32>,
@@ -407,15 +434,29 @@ impl<'a> Scorer<'a> {
             .iter()
             .fold(0u32, |sum, &(t, _)| sum.saturating_add(self.index.df(t)));
         let mut out = Vec::with_capacity(capacity_for(most));
-        self.word_scores(&expansions, &mut scratch.word, &mut Sink::Matches(&mut out));
+        self.word_scores(
+            &expansions,
+            None,
+            None,
+            &mut scratch.word,
+            &mut Sink::Matches(&mut out),
+        );
         out
     }
 
     /// The scores of a word's expansions (see `expand`): the best of them
     /// in each document below the corpus's `n` (the length of the pad's
-    /// arrays), handed to `sink` (in no particular order).
+    /// arrays), handed to `sink` (in no particular order); with `only`, in
+    /// the documents whose bit is set there alone (see `conjunction`).
     #[inline(never)]
-    fn word_scores(&mut self, expansions: &[(TermId, f32)], pad: &mut WordPad, sink: &mut Sink) {
+    fn word_scores(
+        &mut self,
+        expansions: &[(TermId, f32)],
+        only: Option<&[u64]>,
+        found: Option<(&mut [Found], u32)>,
+        pad: &mut WordPad,
+        sink: &mut Sink,
+    ) {
         let mut weighed = Vec::with_capacity(expansions.len());
         for &(term, weight) in expansions {
             let df = self.index.df(term);
@@ -430,6 +471,11 @@ impl<'a> Scorer<'a> {
                 r.2 = self.index.postings(term).next().is_some();
             }
         }
+        // The remembered term's postings are kept as they are read.
+        let mut found = match (found, self.recording) {
+            (Some((found, search)), Some((term, _, true))) => Some((term, found, search)),
+            _ => None,
+        };
         // Usually one form is far more frequent than the others ("macron"
         // beside "macronien", "macronleaks"), or alone: the others are
         // scored first, and its postings then stream past them in document
@@ -441,28 +487,16 @@ impl<'a> Scorer<'a> {
             .max_by_key(|&(i, df)| (df, std::cmp::Reverse(i)))
             .unwrap_or((0, 0));
         let rest: u64 = weighed.iter().map(|w| u64::from(w.3)).sum::<u64>() - u64::from(big_df);
-        let streamed = rest.saturating_mul(STREAM_RATIO) <= u64::from(big_df);
+        // (A few documents of `only` come in any order: no streaming.)
+        let streamed = only.is_none() && rest.saturating_mul(STREAM_RATIO) <= u64::from(big_df);
         let mut docs = std::mem::take(&mut pad.docs);
         docs.clear();
-        for (i, &(term, weight, idf, _)) in weighed.iter().enumerate() {
-            if streamed && i == big {
-                continue;
-            }
-            let mut postings = self.index.postings(term);
-            while let Some(p) = postings.advance() {
-                let Some(best) = pad.best.get_mut(p.doc as usize) else {
-                    continue;
-                };
-                // Scores are positive; zero marks a document not yet seen.
-                let s = positive(weight * self.bm25(p.weighted_tf as f32, p.doc, idf));
-                if *best == 0.0 {
-                    docs.push(p.doc);
-                    *best = s;
-                } else if s > *best {
-                    *best = s;
-                }
-            }
-        }
+        let others = weighed
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| !(streamed && i == big))
+            .map(|(_, w)| w);
+        self.best_of(others, only, &mut pad.best, &mut docs, found.as_mut());
         if !streamed {
             for &d in &docs {
                 if let Some(slot) = pad.best.get_mut(d as usize) {
@@ -483,8 +517,17 @@ impl<'a> Scorer<'a> {
         });
         let mut other = others.next();
         if let Some(&(term, weight, idf, _)) = weighed.get(big) {
+            let mut keep = found.as_mut().filter(|f| f.0 == term);
             let mut postings = self.index.postings(term);
             while let Some(p) = postings.advance() {
+                if let Some((_, found, search)) = &mut keep
+                    && let Some(slot) = found.get_mut(p.doc as usize)
+                {
+                    *slot = Found {
+                        search: *search,
+                        posting: p,
+                    };
+                }
                 while let Some((d, s)) = other
                     && d < p.doc
                 {
@@ -509,6 +552,51 @@ impl<'a> Scorer<'a> {
         }
         drop(others);
         pad.docs = docs;
+    }
+
+    /// The postings of `terms` (term, weight, idf, df) in the documents
+    /// whose bit is set in `only` (all without it), scored into `best` (the
+    /// best of the terms in each document; zero marks a document not yet
+    /// reached), each document listed in `docs` when first reached; the
+    /// postings of `found`'s term kept there, stamped with the search (see
+    /// `Found`).
+    #[inline(always)]
+    fn best_of<'t>(
+        &self,
+        terms: impl Iterator<Item = &'t (TermId, f32, f32, u32)>,
+        only: Option<&[u64]>,
+        best: &mut [f32],
+        docs: &mut Vec<DocId>,
+        mut found: Option<&mut (TermId, &mut [Found], u32)>,
+    ) {
+        for &(term, weight, idf, _) in terms {
+            let mut keep = found.as_deref_mut().filter(|f| f.0 == term);
+            let mut postings = self.index.postings(term);
+            while let Some(p) = postings.advance() {
+                if only.is_some_and(|bits| !has_bit(bits, p.doc)) {
+                    continue;
+                }
+                if let Some((_, found, search)) = &mut keep
+                    && let Some(slot) = found.get_mut(p.doc as usize)
+                {
+                    *slot = Found {
+                        search: *search,
+                        posting: p,
+                    };
+                }
+                let Some(best) = best.get_mut(p.doc as usize) else {
+                    continue;
+                };
+                // Scores are positive.
+                let s = positive(weight * self.bm25(p.weighted_tf as f32, p.doc, idf));
+                if *best == 0.0 {
+                    docs.push(p.doc);
+                    *best = s;
+                } else if s > *best {
+                    *best = s;
+                }
+            }
+        }
     }
 
     /// The `top.k` best documents of a word alone (its expansions' best
@@ -573,34 +661,99 @@ impl<'a> Scorer<'a> {
     }
 
     /// How many documents (below the corpus's size) contain one of the
-    /// terms: a bit per document, from a term's bitmap where it has one
-    /// (see `Index::doc_set`), else from its postings, then counted.
+    /// terms (see `add_documents`).
     fn union_count(&self, expansions: &[(TermId, f32)], seen: &mut Vec<u64>) -> usize {
-        let n = self.norms.len();
         seen.clear();
-        seen.resize(n.div_ceil(64), 0);
+        seen.resize(self.norms.len().div_ceil(64), 0);
+        self.add_documents(expansions, seen);
+        seen.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    /// Sets the bit of every document (below the corpus's size) that
+    /// contains one of the terms: from a term's bitmap where it has one
+    /// (see `Index::doc_set`), else from its postings.
+    fn add_documents(&self, expansions: &[(TermId, f32)], bits: &mut [u64]) {
         for &(term, _) in expansions {
             if let Some(set) = self.index.doc_set(term) {
-                for (i, word) in seen.iter_mut().enumerate() {
-                    let low = read_u32(set, i * 8);
-                    *word |= u64::from(low) | u64::from(read_u32(set, i * 8 + 4)) << 32;
+                for (word, set) in bits.iter_mut().zip(set.chunks_exact(8)) {
+                    let mut le = [0u8; 8];
+                    le.copy_from_slice(set);
+                    *word |= u64::from_le_bytes(le);
                 }
                 continue;
             }
             let mut postings = self.index.postings(term);
             while let Some(p) = postings.advance() {
-                if let Some(word) = seen.get_mut(p.doc as usize / 64) {
+                if let Some(word) = bits.get_mut(p.doc as usize / 64) {
                     *word |= 1 << (p.doc % 64);
                 }
             }
         }
         // Bits past the corpus's size are no documents here.
-        if let Some(last) = seen.last_mut()
+        let n = self.norms.len();
+        if let Some(last) = bits.last_mut()
             && !n.is_multiple_of(64)
         {
             *last &= (1u64 << (n % 64)) - 1;
         }
-        seen.iter().map(|w| w.count_ones() as usize).sum()
+    }
+
+    /// For several words, each standing for its expansions: marks in
+    /// `scratch.only` the documents holding every word and returns how many
+    /// hold at least one, when at least `wanted` hold them all and reading
+    /// the words' documents this way costs less than the scoring it saves;
+    /// `None` otherwise.
+    ///
+    /// More clauses matched rank first, so the page and the candidates
+    /// re-scored for proximity (at most `wanted`) then all come from those
+    /// documents: scoring only them gives the same results.
+    fn conjunction(
+        &self,
+        words: &[&[(TermId, f32)]],
+        wanted: usize,
+        scratch: &mut Scratch,
+    ) -> Option<usize> {
+        let n = self.norms.len();
+        let size = n.div_ceil(64);
+        // The work saved: scoring every posting of the words' terms, but
+        // those of the documents holding them all. The work added: a pass
+        // over each bitmap (a word per 64 documents) and over the postings
+        // of the terms without one.
+        let (mut postings, mut added) = (0u64, (words.len() * size) as u64);
+        for &(term, _) in words.iter().copied().flatten() {
+            let df = u64::from(self.index.df(term));
+            postings += df;
+            added += if df >= u64::from(SET_MIN_DF) && self.index.doc_set(term).is_some() {
+                size as u64
+            } else {
+                df
+            };
+        }
+        if postings < CONJUNCTION_GAIN.saturating_mul(added) {
+            return None;
+        }
+        let Scratch {
+            only,
+            seen,
+            word_set,
+            ..
+        } = scratch;
+        only.clear();
+        only.resize(size, u64::MAX);
+        seen.clear();
+        seen.resize(size, 0);
+        for expansions in words {
+            word_set.clear();
+            word_set.resize(size, 0);
+            self.add_documents(expansions, word_set);
+            for ((all, any), word) in only.iter_mut().zip(seen.iter_mut()).zip(word_set.iter()) {
+                *all &= word;
+                *any |= word;
+            }
+        }
+        let count = |bits: &[u64]| bits.iter().map(|w| w.count_ones() as usize).sum::<usize>();
+        let (all, any) = (count(only), count(seen));
+        (all >= wanted && all.saturating_mul(CONJUNCTION_SHARE) <= any).then_some(any)
     }
 
     /// Words in order with at most `slop` extra words in between; a match
@@ -732,32 +885,24 @@ struct Proximity<'a> {
 
 impl Proximity<'_> {
     /// By clause, the posting of each candidate (in the order of `docs`)
-    /// that holds the clause's term: one walk down each term's postings, in
-    /// document order, as far as the last candidate.
-    fn postings_of(&self, docs: &[DocId]) -> Vec<Vec<Option<Posting>>> {
-        let mut sorted = docs.to_vec();
-        sorted.sort_unstable();
+    /// that holds the clause's term: as kept while the clause was scored
+    /// (see `Found`), by this search (number `search`).
+    fn postings_of(
+        &self,
+        docs: &[DocId],
+        found: &[Vec<Found>],
+        search: u32,
+    ) -> Vec<Vec<Option<Posting>>> {
         self.kept
             .iter()
-            .map(|kept| {
-                // By place in `sorted`, then by place in `docs`.
-                let mut by_doc = vec![None; sorted.len()];
-                if let Some((term, _)) = kept {
-                    let mut postings = self.index.postings(*term);
-                    let mut current = postings.next();
-                    for (slot, &doc) in by_doc.iter_mut().zip(&sorted) {
-                        while current.is_some_and(|p| p.doc < doc) {
-                            current = postings.next();
-                        }
-                        match current {
-                            Some(p) if p.doc == doc => *slot = Some(p),
-                            Some(_) => {}
-                            None => break,
-                        }
-                    }
-                }
+            .enumerate()
+            .map(|(clause, kept)| {
+                let found = found.get(clause).filter(|_| kept.is_some());
                 docs.iter()
-                    .map(|doc| sorted.binary_search(doc).ok().and_then(|i| by_doc[i]))
+                    .map(|&doc| {
+                        let f = found?.get(doc as usize)?;
+                        (f.search == search).then_some(f.posting)
+                    })
                     .collect()
             })
             .collect()
@@ -827,6 +972,13 @@ impl Proximity<'_> {
         }
         bonus
     }
+}
+
+/// Whether document `doc`'s bit is set (none past the end).
+#[inline(always)]
+fn has_bit(bits: &[u64], doc: DocId) -> bool {
+    bits.get(doc as usize / 64)
+        .is_some_and(|w| w & (1 << (doc % 64)) != 0)
 }
 
 /// A score kept above zero (zero marks "no match" in the arrays; only a
@@ -1264,6 +1416,12 @@ fn run(
     }
     let n = (index.doc_count() as usize).min(docs.summaries.len());
     scratch.fit(n);
+    // This search's number, for what it writes in `found` (see `Found`).
+    scratch.search = scratch.search.wrapping_add(1);
+    if scratch.search == 0 {
+        scratch.found.clear();
+        scratch.search = 1;
+    }
     scratch.norms(index, n);
     // The scorer holds the norms while clauses are scored (they go back to
     // the scratch arrays right after).
@@ -1314,6 +1472,28 @@ fn run(
         kept.push(None);
         streamed = Some(top);
     }
+    // Several clauses: the words' expansions first, to see whether the
+    // documents holding them all are enough (see `Scorer::conjunction`).
+    let mut expanded: Vec<Option<Vec<(TermId, f32)>>> = Vec::new();
+    let mut union: Option<usize> = None;
+    if streamed.is_none() && query.clauses.len() > 1 {
+        expanded = query
+            .clauses
+            .iter()
+            .map(|c| match c {
+                Clause::Word(word) => Some(scorer.expand(word, scratch)),
+                _ => None,
+            })
+            .collect();
+        let words: Option<Vec<&[(TermId, f32)]>> = expanded.iter().map(Option::as_deref).collect();
+        if let Some(words) = words
+            && !filtered
+            && query.excluded.is_empty()
+            && !count_facets
+        {
+            union = scorer.conjunction(&words, shown.max(PROXIMITY_CANDIDATES), scratch);
+        }
+    }
     for (i, clause) in query.clauses.iter().enumerate() {
         if streamed.is_some() {
             break;
@@ -1324,13 +1504,30 @@ fn run(
         // after.
         let matches = match clause {
             Clause::Word(word) if query.clauses.len() > 1 => {
-                let expansions = scorer.expand(word, scratch);
+                let expansions = match expanded.get_mut(i).and_then(Option::take) {
+                    Some(expansions) => expansions,
+                    None => scorer.expand(word, scratch),
+                };
                 let mut sums = Sink::Sums {
                     matched: &mut scratch.matched,
                     total: &mut scratch.total,
                     touched: &mut scratch.touched,
                 };
-                scorer.word_scores(&expansions, &mut scratch.word, &mut sums);
+                let only = union.is_some().then_some(scratch.only.as_slice());
+                let found = if record {
+                    if scratch.found.len() <= i {
+                        scratch.found.resize_with(i + 1, Vec::new);
+                    }
+                    let found = &mut scratch.found[i];
+                    if found.len() != n {
+                        found.clear();
+                        found.resize(n, Found::default());
+                    }
+                    Some((found.as_mut_slice(), scratch.search))
+                } else {
+                    None
+                };
+                scorer.word_scores(&expansions, only, found, &mut scratch.word, &mut sums);
                 Vec::new()
             }
             _ => scorer.clause_matches(clause, scratch),
@@ -1440,6 +1637,10 @@ fn run(
         }
     }
     scratch.touched.clear();
+    // Only the documents holding every word were offered: all count.
+    if let Some(union) = union {
+        best.seen = union;
+    }
     for &doc in &excluded {
         if let Some(flag) = scratch.dropped.get_mut(doc as usize) {
             *flag = false;
@@ -1469,7 +1670,7 @@ fn run(
             norms: &norms,
         };
         let docs: Vec<DocId> = ranked.iter().map(|e| e.0).collect();
-        let found = proximity.postings_of(&docs);
+        let found = proximity.postings_of(&docs, &scratch.found, scratch.search);
         let ceiling = proximity.ceiling(&pairs);
         let mut buffers = (Vec::new(), Vec::new());
         // The `shown` best places once re-scored, worst on top: a candidate
@@ -1566,12 +1767,26 @@ fn exact_matches(scorer: &mut Scorer<'_>, clause: &Clause) -> Vec<DocId> {
 mod tests {
     use super::*;
 
+    /// Document `d{i}`: `text` as its body.
+    fn body_document(i: usize, text: String) -> Document {
+        use crate::corpus::{Block, BlockKind};
+        Document {
+            id: format!("d{i}"),
+            blocks: vec![Block {
+                kind: BlockKind::Body,
+                start: 0,
+                end: text.len() as u32,
+            }],
+            text,
+            ..Document::default()
+        }
+    }
+
     /// A page of a word alone read from the top lists is the page the full
     /// scoring gives: same documents, scores and total, with prefix
     /// completions and typo forms among the expansions.
     #[test]
     fn a_page_from_the_top_lists_is_the_page_scored_in_full() {
-        use crate::corpus::{Block, BlockKind};
         let docs: Vec<Document> = (0..400)
             .map(|i| {
                 let mut text = "paix ".repeat(1 + i % 7);
@@ -1581,16 +1796,7 @@ mod tests {
                 if i % 5 == 0 {
                     text.push_str("paisibles paix");
                 }
-                Document {
-                    id: format!("d{i}"),
-                    blocks: vec![Block {
-                        kind: BlockKind::Body,
-                        start: 0,
-                        end: text.len() as u32,
-                    }],
-                    text,
-                    ..Document::default()
-                }
+                body_document(i, text)
             })
             .collect();
         let bytes = crate::index::build_index(&docs);
@@ -1639,6 +1845,99 @@ mod tests {
                     full[..per_page.min(full.len())],
                     "{query}, {per_page} a page"
                 );
+            }
+        }
+    }
+
+    /// Several words, with enough documents holding them all, are scored
+    /// in those alone (see `Scorer::conjunction`): the pages are those of
+    /// every document scored (as with a filter), proximity included, from
+    /// one search to the next.
+    #[test]
+    fn several_words_scored_where_all_are_give_the_full_pages() {
+        let docs: Vec<Document> = (0..1200)
+            .map(|i| {
+                let mut text = String::new();
+                if i % 10 != 0 {
+                    text.push_str(&"conseil ".repeat(1 + i % 3));
+                }
+                // The second word next to the first, or apart, or not at all.
+                match i % 10 {
+                    // (Often enough to rank above the word itself.)
+                    1 => text.push_str(&"constitutionnel ".repeat(3)),
+                    3 if i % 20 == 3 => text.push_str("mot constitution "),
+                    3 => text.push_str("constitution conseil "),
+                    7 => text.push_str("paix "),
+                    _ => {}
+                }
+                text.push_str(&"mot ".repeat(i % 13));
+                body_document(i, text)
+            })
+            .collect();
+        let bytes = crate::index::build_index(&docs);
+        let index = Index::open(&bytes).unwrap();
+        let summaries: Vec<DocumentSummary> = docs.iter().map(Document::summary).collect();
+        let shelf = || Shelf {
+            summaries: &summaries,
+            texts: &docs,
+        };
+        // The words of the first query take that way.
+        let mut scratch = Scratch::default();
+        let norms = scratch.norms(index, docs.len()).to_vec();
+        let scorer = Scorer {
+            index,
+            n_docs: docs.len() as f32,
+            norms,
+            matched_terms: Vec::new(),
+            recording: None,
+        };
+        let query = query::parse("conseil constitution", true);
+        let words: Vec<Vec<(TermId, f32)>> = query
+            .clauses
+            .iter()
+            .map(|c| match c {
+                Clause::Word(w) => scorer.expand(w, &mut scratch),
+                _ => Vec::new(),
+            })
+            .collect();
+        let words: Vec<&[(TermId, f32)]> = words.iter().map(Vec::as_slice).collect();
+        assert_eq!(
+            scorer.conjunction(&words, PROXIMITY_CANDIDATES, &mut scratch),
+            Some(1080)
+        );
+        let every: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
+        let page = |query: &str, page: usize, filtered: bool| {
+            let options = SearchOptions {
+                page,
+                per_page: 10,
+                snippets: false,
+                docs: filtered.then(|| every.clone()),
+                ..SearchOptions::default()
+            };
+            let results = search(shelf(), index, query, &options);
+            let hits: Vec<(String, usize, u32)> = results
+                .hits
+                .iter()
+                .map(|h| (h.id.clone(), h.matched, h.score.to_bits()))
+                .collect();
+            (results.total, hits)
+        };
+        // Each page also as a search on its own (a thread's first: nothing
+        // left from another search) finds it.
+        for query in [
+            "conseil constitutionnel",
+            "conseil constitution",
+            "conseil paix",
+            "conseil constitution",
+            "constitution conseil",
+            "mot constitution",
+        ] {
+            for number in [1, 3] {
+                let full = page(query, number, true);
+                assert!(full.0 > 0 && !full.1.is_empty(), "{query}");
+                assert_eq!(page(query, number, false), full, "{query}, page {number}");
+                let alone = std::thread::scope(|s| s.spawn(|| page(query, number, false)).join());
+                assert_eq!(alone.ok(), Some(full), "{query}, page {number} alone");
             }
         }
     }
