@@ -653,12 +653,28 @@ impl<'a> Postings<'a> {
 
     /// The positions of a posting this iterator returned, in order.
     pub fn positions(&self, posting: &Posting) -> Positions<'a> {
+        self.position_stream().positions(posting)
+    }
+
+    /// The term's positions, found once for the postings of many
+    /// documents (see `positions`).
+    pub fn position_stream(&self) -> PositionStream<'a> {
+        PositionStream(self.positions.stream())
+    }
+}
+
+/// A term's position stream (see `Postings::position_stream`).
+#[derive(Clone, Copy)]
+pub struct PositionStream<'a>(&'a [u8]);
+
+impl<'a> PositionStream<'a> {
+    /// The positions of one of the term's postings, in order.
+    pub fn positions(&self, posting: &Posting) -> Positions<'a> {
         let (start, len) = posting.positions;
         let start = start as usize;
         Positions {
             data: self
-                .positions
-                .stream()
+                .0
                 .get(start..start.saturating_add(len as usize))
                 .unwrap_or_default(),
             pos: 0,

@@ -37,7 +37,9 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::{Document, DocumentSummary};
-use crate::index::{DocId, Index, Posting, SET_MIN_DF, TOP_LEN, TermId, bm25, gallop};
+use crate::index::{
+    DocId, Index, PositionStream, Posting, SET_MIN_DF, TOP_LEN, TermId, bm25, gallop,
+};
 use crate::text::dates::span::Span;
 pub use facets::{FacetTable, FacetValue, Facets};
 pub use query::{Clause, Query, QueryWord};
@@ -785,6 +787,7 @@ impl<'a> Scorer<'a> {
             .iter()
             .map(|&(_, t)| self.idf(self.index.df(t)))
             .collect();
+        let streams: Vec<_> = iters.iter().map(|(it, _)| it.position_stream()).collect();
         let mut out = Vec::new();
         let mut positions: Vec<Vec<u32>> = vec![Vec::new(); lists.len()];
         let rarest = order[0];
@@ -793,22 +796,22 @@ impl<'a> Scorer<'a> {
             for &k in &order[1..] {
                 let (it, cur) = &mut iters[k];
                 while cur.is_some_and(|p| p.doc < doc) {
-                    *cur = it.next();
+                    *cur = it.advance();
                 }
                 match cur {
                     Some(p) if p.doc == doc => {}
                     Some(_) => {
                         let (it, cur) = &mut iters[rarest];
-                        *cur = it.next();
+                        *cur = it.advance();
                         continue 'docs;
                     }
                     None => break 'docs,
                 }
             }
-            for (k, (it, cur)) in iters.iter().enumerate() {
+            for (k, (_, cur)) in iters.iter().enumerate() {
                 positions[k].clear();
-                if let Some(p) = cur {
-                    positions[k].extend(it.positions(p));
+                if let (Some(p), Some(stream)) = (cur, streams.get(k)) {
+                    positions[k].extend(stream.positions(p));
                 }
             }
             let freq = sloppy_frequency(&lists, &positions, slop);
@@ -817,7 +820,7 @@ impl<'a> Scorer<'a> {
                 out.push((doc, positive(score)));
             }
             let (it, cur) = &mut iters[rarest];
-            *cur = it.next();
+            *cur = it.advance();
         }
         for &(_, t) in &lists {
             self.matched_terms.push(t);
@@ -877,9 +880,10 @@ fn typo_budget(n: usize) -> usize {
 
 /// The proximity bonus of the second phase (see `PROXIMITY_MAX_GAP`).
 struct Proximity<'a> {
-    index: Index<'a>,
     /// By clause: its exact term and the term's idf.
     kept: &'a [Option<(TermId, f32)>],
+    /// By clause: its exact term's positions.
+    streams: Vec<Option<PositionStream<'a>>>,
     norms: &'a [f32],
 }
 
@@ -912,10 +916,10 @@ impl Proximity<'_> {
     /// `out`; false when the document does not hold the term.
     fn positions(&self, clause: usize, posting: Option<&Posting>, out: &mut Vec<u32>) -> bool {
         out.clear();
-        let (Some(Some((term, _))), Some(posting)) = (self.kept.get(clause), posting) else {
+        let (Some(Some(stream)), Some(posting)) = (self.streams.get(clause), posting) else {
             return false;
         };
-        out.extend(self.index.postings(*term).positions(posting));
+        out.extend(stream.positions(posting));
         true
     }
 
@@ -1665,8 +1669,11 @@ fn run(
         .collect();
     if !pairs.is_empty() {
         let proximity = Proximity {
-            index,
             kept: &kept,
+            streams: kept
+                .iter()
+                .map(|k| k.map(|(term, _)| index.postings(term).position_stream()))
+                .collect(),
             norms: &norms,
         };
         let docs: Vec<DocId> = ranked.iter().map(|e| e.0).collect();
