@@ -225,15 +225,6 @@ pub struct SearchResults {
 /// The documents a clause matches (in no particular order), with scores.
 type Matches = Vec<(DocId, f32)>;
 
-/// A document's posting of a clause's term, written while the clause is
-/// scored, for proximity to read the term's positions there without a
-/// second walk down its postings; `search` tells which search wrote it.
-#[derive(Clone, Copy, Default)]
-struct Found {
-    search: u32,
-    posting: Posting,
-}
-
 /// Per-document arrays reused from one query to the next (cleared after
 /// use, only where they were written).
 #[derive(Default)]
@@ -255,10 +246,13 @@ struct Scratch {
     only: Vec<u64>,
     /// A bit per document: those of one word.
     word_set: Vec<u64>,
-    /// By word clause remembered for proximity, by document: its term's
-    /// posting there (see `Found`), and the number of the search.
-    found: Vec<Vec<Found>>,
-    search: u32,
+    /// By word clause remembered for proximity: its term's postings in the
+    /// documents scored, in document order, kept as the clause is scored
+    /// for proximity to find its candidates' positions without a second
+    /// walk down the postings. (A list written in order: a table by
+    /// document would be written all over, and the memory it touches
+    /// pushes what the next search reads out of the processor's caches.)
+    found: Vec<Vec<Posting>>,
     /// BM25 length normalisation of each document, and the index it was
     /// computed for (its address and size).
     norms: Vec<f32>,
@@ -455,7 +449,7 @@ impl<'a> Scorer<'a> {
         &mut self,
         expansions: &[(TermId, f32)],
         only: Option<&[u64]>,
-        found: Option<(&mut [Found], u32)>,
+        found: Option<&mut Vec<Posting>>,
         pad: &mut WordPad,
         sink: &mut Sink,
     ) {
@@ -475,7 +469,7 @@ impl<'a> Scorer<'a> {
         }
         // The remembered term's postings are kept as they are read.
         let mut found = match (found, self.recording) {
-            (Some((found, search)), Some((term, _, true))) => Some((term, found, search)),
+            (Some(found), Some((term, _, true))) => Some((term, found)),
             _ => None,
         };
         // Usually one form is far more frequent than the others ("macron"
@@ -522,13 +516,8 @@ impl<'a> Scorer<'a> {
             let mut keep = found.as_mut().filter(|f| f.0 == term);
             let mut postings = self.index.postings(term);
             while let Some(p) = postings.advance() {
-                if let Some((_, found, search)) = &mut keep
-                    && let Some(slot) = found.get_mut(p.doc as usize)
-                {
-                    *slot = Found {
-                        search: *search,
-                        posting: p,
-                    };
+                if let Some((_, found)) = &mut keep {
+                    found.push(p);
                 }
                 while let Some((d, s)) = other
                     && d < p.doc
@@ -560,8 +549,7 @@ impl<'a> Scorer<'a> {
     /// whose bit is set in `only` (all without it), scored into `best` (the
     /// best of the terms in each document; zero marks a document not yet
     /// reached), each document listed in `docs` when first reached; the
-    /// postings of `found`'s term kept there, stamped with the search (see
-    /// `Found`).
+    /// postings of `found`'s term added to its list.
     #[inline(always)]
     fn best_of<'t>(
         &self,
@@ -569,7 +557,7 @@ impl<'a> Scorer<'a> {
         only: Option<&[u64]>,
         best: &mut [f32],
         docs: &mut Vec<DocId>,
-        mut found: Option<&mut (TermId, &mut [Found], u32)>,
+        mut found: Option<&mut (TermId, &mut Vec<Posting>)>,
     ) {
         for &(term, weight, idf, _) in terms {
             let mut keep = found.as_deref_mut().filter(|f| f.0 == term);
@@ -578,13 +566,8 @@ impl<'a> Scorer<'a> {
                 if only.is_some_and(|bits| !has_bit(bits, p.doc)) {
                     continue;
                 }
-                if let Some((_, found, search)) = &mut keep
-                    && let Some(slot) = found.get_mut(p.doc as usize)
-                {
-                    *slot = Found {
-                        search: *search,
-                        posting: p,
-                    };
+                if let Some((_, found)) = &mut keep {
+                    found.push(p);
                 }
                 let Some(best) = best.get_mut(p.doc as usize) else {
                     continue;
@@ -889,14 +872,9 @@ struct Proximity<'a> {
 
 impl Proximity<'_> {
     /// By clause, the posting of each candidate (in the order of `docs`)
-    /// that holds the clause's term: as kept while the clause was scored
-    /// (see `Found`), by this search (number `search`).
-    fn postings_of(
-        &self,
-        docs: &[DocId],
-        found: &[Vec<Found>],
-        search: u32,
-    ) -> Vec<Vec<Option<Posting>>> {
+    /// that holds the clause's term, from the postings kept as the clause
+    /// was scored (see `Scratch::found`).
+    fn postings_of(&self, docs: &[DocId], found: &[Vec<Posting>]) -> Vec<Vec<Option<Posting>>> {
         self.kept
             .iter()
             .enumerate()
@@ -904,8 +882,9 @@ impl Proximity<'_> {
                 let found = found.get(clause).filter(|_| kept.is_some());
                 docs.iter()
                     .map(|&doc| {
-                        let f = found?.get(doc as usize)?;
-                        (f.search == search).then_some(f.posting)
+                        let list = found?;
+                        let at = list.binary_search_by_key(&doc, |p| p.doc).ok()?;
+                        list.get(at).copied()
                     })
                     .collect()
             })
@@ -1420,12 +1399,6 @@ fn run(
     }
     let n = (index.doc_count() as usize).min(docs.summaries.len());
     scratch.fit(n);
-    // This search's number, for what it writes in `found` (see `Found`).
-    scratch.search = scratch.search.wrapping_add(1);
-    if scratch.search == 0 {
-        scratch.found.clear();
-        scratch.search = 1;
-    }
     scratch.norms(index, n);
     // The scorer holds the norms while clauses are scored (they go back to
     // the scratch arrays right after).
@@ -1522,12 +1495,8 @@ fn run(
                     if scratch.found.len() <= i {
                         scratch.found.resize_with(i + 1, Vec::new);
                     }
-                    let found = &mut scratch.found[i];
-                    if found.len() != n {
-                        found.clear();
-                        found.resize(n, Found::default());
-                    }
-                    Some((found.as_mut_slice(), scratch.search))
+                    scratch.found[i].clear();
+                    scratch.found.get_mut(i)
                 } else {
                     None
                 };
@@ -1677,7 +1646,7 @@ fn run(
             norms: &norms,
         };
         let docs: Vec<DocId> = ranked.iter().map(|e| e.0).collect();
-        let found = proximity.postings_of(&docs, &scratch.found, scratch.search);
+        let found = proximity.postings_of(&docs, &scratch.found);
         let ceiling = proximity.ceiling(&pairs);
         let mut buffers = (Vec::new(), Vec::new());
         // The `shown` best places once re-scored, worst on top: a candidate
