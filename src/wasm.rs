@@ -134,7 +134,10 @@ export function read_search_options(options, numbers) {
     return 'expected an object';
   }
   let rest;
-  for (const [key, value] of Object.entries(options)) {
+  // (for…in, not Object.entries: no list of pairs made for each search.)
+  for (const key in options) {
+    if (!Object.hasOwn(options, key)) continue;
+    const value = options[key];
     const at = KEYS.indexOf(key);
     if (value === undefined || value === null) continue;
     // (NaN marks an absent one: a NaN given is checked with the rest.)

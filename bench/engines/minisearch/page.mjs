@@ -14,7 +14,8 @@ run({
       const query = excluded.length
         ? { combineWith: 'AND_NOT', queries: [{ combineWith: 'OR', queries: [positive] }, ...excluded] }
         : positive;
-      return index.search(query).slice(0, limit).map((r) => ({ id: r.id, title: r.title }));
+      // Its results carry the id and the stored title: taken as they are.
+      return index.search(query).slice(0, limit);
     };
   },
 });
