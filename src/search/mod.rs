@@ -37,9 +37,7 @@ use std::collections::HashSet;
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::{Document, DocumentSummary};
-use crate::index::{
-    DocId, Index, PositionStream, Posting, SET_MIN_DF, TOP_LEN, TermId, bm25, gallop,
-};
+use crate::index::{DocId, Index, PositionStream, Posting, TOP_LEN, TermId, bm25, gallop};
 use crate::text::dates::span::Span;
 pub use facets::{FacetTable, FacetValue, Facets};
 pub use query::{Clause, Query, QueryWord};
@@ -651,7 +649,7 @@ impl<'a> Scorer<'a> {
         seen.clear();
         seen.resize(self.norms.len().div_ceil(64), 0);
         self.add_documents(expansions, seen);
-        seen.iter().map(|w| w.count_ones() as usize).sum()
+        count_bits(seen)
     }
 
     /// Sets the bit of every document (below the corpus's size) that
@@ -708,7 +706,7 @@ impl<'a> Scorer<'a> {
         for &(term, _) in words.iter().copied().flatten() {
             let df = u64::from(self.index.df(term));
             postings += df;
-            added += if df >= u64::from(SET_MIN_DF) && self.index.doc_set(term).is_some() {
+            added += if self.index.doc_set(term).is_some() {
                 size as u64
             } else {
                 df
@@ -736,8 +734,7 @@ impl<'a> Scorer<'a> {
                 *any |= word;
             }
         }
-        let count = |bits: &[u64]| bits.iter().map(|w| w.count_ones() as usize).sum::<usize>();
-        let (all, any) = (count(only), count(seen));
+        let (all, any) = (count_bits(only), count_bits(seen));
         (all >= wanted && all.saturating_mul(CONJUNCTION_SHARE) <= any).then_some(any)
     }
 
@@ -955,6 +952,11 @@ impl Proximity<'_> {
         }
         bonus
     }
+}
+
+/// How many bits are set.
+fn count_bits(bits: &[u64]) -> usize {
+    bits.iter().map(|w| w.count_ones() as usize).sum()
 }
 
 /// Whether document `doc`'s bit is set (none past the end).
