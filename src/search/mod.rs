@@ -355,7 +355,22 @@ impl<'a> Scorer<'a> {
     /// Terms a typed word stands for, with their weights.
     fn expand(&self, word: &QueryWord, scratch: &mut Scratch) -> Vec<(TermId, f32)> {
         let mut out: Vec<(TermId, f32)> = Vec::new();
-        let exact = self.index.find_term(&word.term);
+        // A word being typed is looked up among the forms it begins. The
+        // form itself, when the corpus has it, comes first there and names
+        // its term (the index maps each form to the term its analysis
+        // gives, as the query's does): no second search, in the terms.
+        let forms = word
+            .prefix
+            .then(|| self.index.surface_prefix_range(&word.folded));
+        let exact = match &forms {
+            Some(forms)
+                if !forms.is_empty()
+                    && self.index.surface_bytes(forms.start) == word.folded.as_bytes() =>
+            {
+                Some(self.index.surface_term(forms.start))
+            }
+            _ => self.index.find_term(&word.term),
+        };
         if let Some(id) = exact {
             out.push((id, 1.0));
         }
@@ -370,12 +385,8 @@ impl<'a> Scorer<'a> {
             }
         };
         let mut completed = false;
-        if word.prefix {
-            let mut completions: Vec<TermId> = self
-                .index
-                .surface_prefix_range(&word.folded)
-                .map(|i| self.index.surface_term(i))
-                .collect();
+        if let Some(forms) = forms {
+            let mut completions: Vec<TermId> = forms.map(|i| self.index.surface_term(i)).collect();
             completions.sort_unstable();
             completions.dedup();
             completions.sort_by_key(|&t| std::cmp::Reverse(self.index.df(t)));
@@ -593,7 +604,8 @@ impl<'a> Scorer<'a> {
         let pad = &mut scratch.word;
         let mut docs = std::mem::take(&mut pad.docs);
         docs.clear();
-        let mut listed = 0;
+        // The expansions read from their lists of best documents.
+        let mut listed: Vec<(TermId, f32)> = Vec::new();
         for &(term, weight) in expansions {
             let idf = self.idf(self.index.df(term));
             self.matched_terms.push(term);
@@ -615,7 +627,7 @@ impl<'a> Scorer<'a> {
                 None
             };
             if let Some(best) = best {
-                listed += 1;
+                listed.push((term, weight));
                 for (doc, tf) in best {
                     offer(doc, tf);
                 }
@@ -632,23 +644,29 @@ impl<'a> Scorer<'a> {
                 *slot = 0.0;
             }
         }
-        pad.docs = docs;
         // Every matching document counts: with no list read, those offered;
         // one frequent term alone, its document frequency; else the union
-        // of the expansions' documents, walked without scoring.
-        top.seen = match (listed, expansions) {
-            (0, _) => top.seen,
+        // of the listed expansions' documents and of those offered (which
+        // hold every document of the other expansions, read in full).
+        top.seen = match (listed.as_slice(), expansions) {
+            ([], _) => top.seen,
             (_, [(term, _)]) => (self.index.df(*term) as usize).min(pad.best.len()),
-            _ => self.union_count(expansions, &mut scratch.seen),
+            _ => self.union_count(&listed, &docs, &mut scratch.seen),
         };
+        pad.docs = docs;
     }
 
     /// How many documents (below the corpus's size) contain one of the
-    /// terms (see `add_documents`).
-    fn union_count(&self, expansions: &[(TermId, f32)], seen: &mut Vec<u64>) -> usize {
+    /// terms (see `add_documents`) or are in `more`.
+    fn union_count(&self, terms: &[(TermId, f32)], more: &[DocId], seen: &mut Vec<u64>) -> usize {
         seen.clear();
         seen.resize(self.norms.len().div_ceil(64), 0);
-        self.add_documents(expansions, seen);
+        self.add_documents(terms, seen);
+        for &doc in more {
+            if let Some(word) = seen.get_mut(doc as usize / 64) {
+                *word |= 1 << (doc % 64);
+            }
+        }
         count_bits(seen)
     }
 
@@ -1765,8 +1783,12 @@ mod tests {
     /// completions and typo forms among the expansions.
     #[test]
     fn a_page_from_the_top_lists_is_the_page_scored_in_full() {
-        let docs: Vec<Document> = (0..400)
+        let docs: Vec<Document> = (0..420)
             .map(|i| {
+                // A rare form, in documents of its own.
+                if i >= 400 {
+                    return body_document(i, format!("paillote {}", "mot ".repeat(i % 3)));
+                }
                 let mut text = "paix ".repeat(1 + i % 7);
                 text.push_str(["paisible ", "guerre ", "paiement ", "traité "][i % 4]);
                 // Lengths vary, and repeat: equal scores are frequent.
@@ -1783,13 +1805,16 @@ mod tests {
             let term = index.find_term(&crate::text::stem(word)).unwrap();
             assert!(index.top_postings(term).is_some(), "{word} has a top list");
         }
-        // "pai" completes to forms with and without a document bitmap: the
-        // total counts their union from both.
+        // "pai" completes to forms with and without a document bitmap, and
+        // to a form too rare for a top list (read in full): the total
+        // counts their union from all three.
         let with_set = |word: &str| {
             let term = index.find_term(&crate::text::stem(word)).unwrap();
             index.doc_set(term).is_some()
         };
         assert!(with_set("paix") && !with_set("paisible") && !with_set("paiement"));
+        let paillote = index.find_term(&crate::text::stem("paillote")).unwrap();
+        assert!(index.top_postings(paillote).is_none());
         let summaries: Vec<DocumentSummary> = docs.iter().map(Document::summary).collect();
         let shelf = || Shelf {
             summaries: &summaries,
@@ -1917,6 +1942,52 @@ mod tests {
                 let alone = std::thread::scope(|s| s.spawn(|| page(query, number, false)).join());
                 assert_eq!(alone.ok(), Some(full), "{query}, page {number} alone");
             }
+        }
+    }
+
+    /// A word being typed takes its exact term from the form the index
+    /// keeps for it, without searching the terms: that is the term the
+    /// query's analysis gives it, for every form of the corpus (numbers,
+    /// elided, hyphenated, glued and accented ones included).
+    #[test]
+    fn a_typed_form_stands_for_the_term_its_analysis_gives() {
+        let texts = [
+            "Les casques bleus déployés à Hadrout, jusqu’au 10 novembre 2020.",
+            "Le cessez-le-feu au Haut-Karabakh : 2 000 soldats, l'armée informeun.",
+            "Déploiement, déployer, déployait ; Pachinian et Aliev ont signé.",
+        ];
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| body_document(i, (*t).to_owned()))
+            .collect();
+        let bytes = crate::index::build_index(&docs);
+        let index = Index::open(&bytes).unwrap();
+        let mut scratch = Scratch::default();
+        let norms = scratch.norms(index, docs.len()).to_vec();
+        let scorer = Scorer {
+            index,
+            n_docs: docs.len() as f32,
+            norms,
+            matched_terms: Vec::new(),
+            recording: None,
+        };
+        assert!(index.surface_count() > 20);
+        for i in 0..index.surface_count() {
+            let form = index.surface(i);
+            let query = query::parse(form, true);
+            let Some(Clause::Word(word)) = query.clauses.first() else {
+                continue;
+            };
+            let searched = QueryWord {
+                prefix: false,
+                ..word.clone()
+            };
+            assert_eq!(
+                scorer.expand(word, &mut scratch).first(),
+                scorer.expand(&searched, &mut scratch).first(),
+                "{form}"
+            );
         }
     }
 
