@@ -1763,6 +1763,17 @@ fn exact_matches(scorer: &mut Scorer<'_>, clause: &Clause) -> Vec<DocId> {
 mod tests {
     use super::*;
 
+    /// A scorer over an index of `n` documents, as a search makes one.
+    fn test_scorer<'a>(index: Index<'a>, n: usize, scratch: &mut Scratch) -> Scorer<'a> {
+        Scorer {
+            index,
+            n_docs: n as f32,
+            norms: scratch.norms(index, n).to_vec(),
+            matched_terms: Vec::new(),
+            recording: None,
+        }
+    }
+
     /// Document `d{i}`: `text` as its body.
     fn body_document(i: usize, text: String) -> Document {
         use crate::corpus::{Block, BlockKind};
@@ -1886,14 +1897,7 @@ mod tests {
         };
         // The words of the first query take that way.
         let mut scratch = Scratch::default();
-        let norms = scratch.norms(index, docs.len()).to_vec();
-        let scorer = Scorer {
-            index,
-            n_docs: docs.len() as f32,
-            norms,
-            matched_terms: Vec::new(),
-            recording: None,
-        };
+        let scorer = test_scorer(index, docs.len(), &mut scratch);
         let query = query::parse("conseil constitution", true);
         let words: Vec<Vec<(TermId, f32)>> = query
             .clauses
@@ -1964,14 +1968,7 @@ mod tests {
         let bytes = crate::index::build_index(&docs);
         let index = Index::open(&bytes).unwrap();
         let mut scratch = Scratch::default();
-        let norms = scratch.norms(index, docs.len()).to_vec();
-        let scorer = Scorer {
-            index,
-            n_docs: docs.len() as f32,
-            norms,
-            matched_terms: Vec::new(),
-            recording: None,
-        };
+        let scorer = test_scorer(index, docs.len(), &mut scratch);
         assert!(index.surface_count() > 20);
         for i in 0..index.surface_count() {
             let form = index.surface(i);
