@@ -358,7 +358,7 @@ impl<'a> Scorer<'a> {
         // A word being typed is looked up among the forms it begins. The
         // form itself, when the corpus has it, comes first there and names
         // its term (the index maps each form to the term its analysis
-        // gives, as the query's does): no second search, in the terms.
+        // gives, as the query's does): the terms need no search of their own.
         let forms = word
             .prefix
             .then(|| self.index.surface_prefix_range(&word.folded));
@@ -663,9 +663,7 @@ impl<'a> Scorer<'a> {
         seen.resize(self.norms.len().div_ceil(64), 0);
         self.add_documents(terms, seen);
         for &doc in more {
-            if let Some(word) = seen.get_mut(doc as usize / 64) {
-                *word |= 1 << (doc % 64);
-            }
+            set_bit(seen, doc);
         }
         count_bits(seen)
     }
@@ -685,9 +683,7 @@ impl<'a> Scorer<'a> {
             }
             let mut postings = self.index.postings(term);
             while let Some(p) = postings.advance() {
-                if let Some(word) = bits.get_mut(p.doc as usize / 64) {
-                    *word |= 1 << (p.doc % 64);
-                }
+                set_bit(bits, p.doc);
             }
         }
         // Bits past the corpus's size are no documents here.
@@ -982,6 +978,14 @@ fn count_bits(bits: &[u64]) -> usize {
 fn has_bit(bits: &[u64], doc: DocId) -> bool {
     bits.get(doc as usize / 64)
         .is_some_and(|w| w & (1 << (doc % 64)) != 0)
+}
+
+/// Sets document `doc`'s bit (none past the end of `bits`).
+#[inline(always)]
+fn set_bit(bits: &mut [u64], doc: DocId) {
+    if let Some(word) = bits.get_mut(doc as usize / 64) {
+        *word |= 1 << (doc % 64);
+    }
 }
 
 /// A score kept above zero (zero marks "no match" in the arrays; only a
