@@ -558,9 +558,6 @@ pub struct Posting {
     positions: (u32, u32),
 }
 
-/// Entry `i` of a table of offsets at `offsets_at` into a section at
-/// `data_at`, in `bytes`: its bytes (empty when out of range).
-#[inline]
 /// The first number after `from` (which is `under`) that is not `under`,
 /// before `end`, where the numbers `under` are a run from `from`: a
 /// galloping search, as such runs (the word forms under a prefix) are
@@ -588,6 +585,9 @@ pub fn gallop(from: u32, end: u32, under: impl Fn(u32) -> bool) -> u32 {
     }
 }
 
+/// Entry `i` of a table of offsets at `offsets_at` into a section at
+/// `data_at`, in `bytes`: its bytes (empty when out of range).
+#[inline]
 fn entry(bytes: &[u8], offsets_at: usize, data_at: usize, i: u32) -> &[u8] {
     let start = read_u32(bytes, slot(offsets_at, i)) as usize;
     let end = read_u32(bytes, slot(offsets_at, i.saturating_add(1))) as usize;

@@ -578,17 +578,12 @@ impl<'a> Scorer<'a> {
                 if let Some((_, found)) = &mut keep {
                     found.push(p);
                 }
-                let Some(best) = best.get_mut(p.doc as usize) else {
-                    continue;
-                };
-                // Scores are positive.
-                let s = positive(weight * self.bm25(p.weighted_tf as f32, p.doc, idf));
-                if *best == 0.0 {
-                    docs.push(p.doc);
-                    *best = s;
-                } else if s > *best {
-                    *best = s;
-                }
+                raise(
+                    best,
+                    docs,
+                    p.doc,
+                    weight * self.bm25(p.weighted_tf as f32, p.doc, idf),
+                );
             }
         }
     }
@@ -610,16 +605,12 @@ impl<'a> Scorer<'a> {
             let idf = self.idf(self.index.df(term));
             self.matched_terms.push(term);
             let mut offer = |doc: DocId, tf: u32| {
-                let Some(best) = pad.best.get_mut(doc as usize) else {
-                    return;
-                };
-                let s = positive(weight * self.bm25(tf as f32, doc, idf));
-                if *best == 0.0 {
-                    docs.push(doc);
-                    *best = s;
-                } else if s > *best {
-                    *best = s;
-                }
+                raise(
+                    &mut pad.best,
+                    &mut docs,
+                    doc,
+                    weight * self.bm25(tf as f32, doc, idf),
+                );
             };
             let best = if top.k <= TOP_LEN {
                 self.index.top_postings(term)
@@ -985,6 +976,24 @@ fn has_bit(bits: &[u64], doc: DocId) -> bool {
 fn set_bit(bits: &mut [u64], doc: DocId) {
     if let Some(word) = bits.get_mut(doc as usize / 64) {
         *word |= 1 << (doc % 64);
+    }
+}
+
+/// Keeps `score` as document `doc`'s best in `best` if it is better
+/// (none past the corpus); zero marks a document not yet reached, which
+/// is then listed in `docs`.
+#[inline(always)]
+fn raise(best: &mut [f32], docs: &mut Vec<DocId>, doc: DocId, score: f32) {
+    let Some(best) = best.get_mut(doc as usize) else {
+        return;
+    };
+    // Scores are positive.
+    let s = positive(score);
+    if *best == 0.0 {
+        docs.push(doc);
+        *best = s;
+    } else if s > *best {
+        *best = s;
     }
 }
 
