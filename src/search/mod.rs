@@ -591,10 +591,12 @@ impl<'a> Scorer<'a> {
     /// The `top.k` best documents of a word alone (its expansions' best
     /// score in each), offered to `top`, and how many documents it matches.
     /// For a page of at most `TOP_LEN` places, a frequent expansion offers
-    /// only its best documents (see `Index::top_postings`): a document
-    /// outside its list has `TOP_LEN` others at least as good for it, so
-    /// under the best-of-expansions score it can only reach the page
-    /// through an expansion whose list holds it, where it is scored in full.
+    /// only the head of its list of best documents (see
+    /// `Index::top_postings`): its first `top.k`, and those after them that
+    /// score as much as the last. A document past them has `top.k` others
+    /// scoring more for that expansion, so more in all (a document's score
+    /// is its best expansion's): it reaches the page only through an
+    /// expansion whose head holds it, where it is scored in full.
     fn word_top(&mut self, expansions: &[(TermId, f32)], scratch: &mut Scratch, top: &mut TopK) {
         let pad = &mut scratch.word;
         let mut docs = std::mem::take(&mut pad.docs);
@@ -604,14 +606,7 @@ impl<'a> Scorer<'a> {
         for &(term, weight) in expansions {
             let idf = self.idf(self.index.df(term));
             self.matched_terms.push(term);
-            let mut offer = |doc: DocId, tf: u32| {
-                raise(
-                    &mut pad.best,
-                    &mut docs,
-                    doc,
-                    weight * self.bm25(tf as f32, doc, idf),
-                );
-            };
+            let score = |doc: DocId, tf: u32| weight * self.bm25(tf as f32, doc, idf);
             let best = if top.k <= TOP_LEN {
                 self.index.top_postings(term)
             } else {
@@ -619,13 +614,21 @@ impl<'a> Scorer<'a> {
             };
             if let Some(best) = best {
                 listed.push((term, weight));
-                for (doc, tf) in best {
-                    offer(doc, tf);
+                // Best first: the scores only fall (the weight keeps their
+                // order, and may round two of them to one: the tie is read).
+                let mut last = f32::INFINITY;
+                for (read, (doc, tf)) in best.enumerate() {
+                    let s = score(doc, tf);
+                    if read >= top.k && s < last {
+                        break;
+                    }
+                    last = s;
+                    raise(&mut pad.best, &mut docs, doc, s);
                 }
             } else {
                 let mut postings = self.index.postings(term);
                 while let Some(p) = postings.advance() {
-                    offer(p.doc, p.weighted_tf);
+                    raise(&mut pad.best, &mut docs, p.doc, score(p.doc, p.weighted_tf));
                 }
             }
         }
@@ -1844,8 +1847,9 @@ mod tests {
             summaries: &summaries,
             texts: &docs,
         };
-        let page = |query: &str, per_page: usize| {
+        let page_of = |query: &str, page: usize, per_page: usize| {
             let options = SearchOptions {
+                page,
                 per_page,
                 snippets: false,
                 ..SearchOptions::default()
@@ -1862,16 +1866,14 @@ mod tests {
             "paix", "pai", "paisible", "traité", "guerre", "paixs", "paisibl",
         ] {
             // More places than a top list holds: every document is scored.
-            let (total, full) = page(query, TOP_LEN + 8);
+            let (total, full) = page_of(query, 1, TOP_LEN + 8);
             assert!(total > 0, "{query}");
-            for per_page in [1, 10, TOP_LEN] {
-                let (listed_total, listed) = page(query, per_page);
+            for (page, per_page) in [(1, 1), (1, 10), (1, TOP_LEN), (2, 10), (3, 1)] {
+                let (listed_total, listed) = page_of(query, page, per_page);
                 assert_eq!(listed_total, total, "{query} total");
-                assert_eq!(
-                    listed,
-                    full[..per_page.min(full.len())],
-                    "{query}, {per_page} a page"
-                );
+                let from = ((page - 1) * per_page).min(full.len());
+                let to = (page * per_page).min(full.len());
+                assert_eq!(listed, full[from..to], "{query}, page {page} of {per_page}");
             }
         }
     }
