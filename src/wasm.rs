@@ -3,7 +3,7 @@
 //! serde-wasm-bindgen) or throws an `Error` with a message; nothing panics
 //! across it.
 
-use std::cell::RefCell;
+use std::cell::{OnceCell, RefCell};
 
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -97,8 +97,9 @@ pub fn search(query: &str, options: JsValue) -> Result<JsValue, JsError> {
         None => JsValue::NULL,
     };
     let extras = extras.map_or(JsValue::UNDEFINED, JsValue::from);
-    Ok(HIT_DOCUMENTS
-        .with(|documents| search_answer(&numbers, documents, &extras, &message, &facets)))
+    Ok(with_hit_documents(explorer.summaries(), |documents| {
+        search_answer(&numbers, documents, &extras, &message, &facets)
+    }))
 }
 
 /// `search`'s answer as numbers (see `search_answer`): the results' total,
@@ -196,10 +197,21 @@ thread_local! {
     /// title, date, outlet and lead), made the first time the document is a
     /// hit: turning text into a JS string costs a decode of its own (about
     /// 0.2 µs each), and a reader typing a query sees the same documents
-    /// again at every key.
-    static HIT_DOCUMENTS: js_sys::Array = js_sys::Array::new();
+    /// again at every key. The list is made as long as the corpus: filled
+    /// here and there, a list grown from empty turns into a dictionary in
+    /// V8 (each hit's document then found by hashing).
+    static HIT_DOCUMENTS: OnceCell<js_sys::Array> = const { OnceCell::new() };
     /// Which of them are made (asking JS would be a call per hit).
     static HIT_DOCUMENTS_MADE: RefCell<Vec<bool>> = const { RefCell::new(Vec::new()) };
+}
+
+/// `HIT_DOCUMENTS`, made for the corpus's documents on first use.
+fn with_hit_documents<R>(summaries: &[DocumentSummary], f: impl FnOnce(&js_sys::Array) -> R) -> R {
+    HIT_DOCUMENTS.with(|documents| {
+        f(documents.get_or_init(|| {
+            js_sys::Array::new_with_length(u32::try_from(summaries.len()).unwrap_or(u32::MAX))
+        }))
+    })
 }
 
 /// Makes document `doc`'s object in `HIT_DOCUMENTS`, unless it is made.
@@ -211,7 +223,8 @@ fn make_hit_document(doc: u32, summaries: &[DocumentSummary]) -> Result<(), JsEr
     let summary = summaries
         .get(at)
         .ok_or_else(|| JsError::new("a hit without its document"))?;
-    HIT_DOCUMENTS.with(|documents| to_js(summary).map(|object| documents.set(doc, object)))?;
+    let object = to_js(summary)?;
+    with_hit_documents(summaries, |documents| documents.set(doc, object));
     HIT_DOCUMENTS_MADE.with_borrow_mut(|made| {
         if made.len() <= at {
             made.resize(at + 1, false);
