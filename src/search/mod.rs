@@ -407,7 +407,10 @@ impl<'a> Scorer<'a> {
     }
 
     /// Indexed word forms within the typo budget of `folded`: none for
-    /// short words, one edit from 5 letters, two from 9.
+    /// short words, one edit from 5 letters, two from 9. Out of line: the
+    /// walk would make `expand`, which every word goes through, several
+    /// times longer for V8 to optimise.
+    #[inline(never)]
     fn typo_candidates(&self, folded: &str, keys: &[u64]) -> Vec<TermId> {
         let query: Vec<char> = folded.chars().collect();
         let budget = typo_budget(query.len());
@@ -876,6 +879,42 @@ struct Proximity<'a> {
 }
 
 impl Proximity<'_> {
+    /// Adds the proximity bonus to the candidates `ranked` (best first) and
+    /// keeps the `shown` best, re-sorted. Out of line: it runs only for
+    /// several words, and kept in `run` it made that function, the one
+    /// every search runs through, much longer for V8 to optimise.
+    #[inline(never)]
+    fn rescore(
+        &self,
+        ranked: &mut Vec<(DocId, u8, f32)>,
+        pairs: &[(usize, usize)],
+        found: &[Vec<Posting>],
+        shown: usize,
+    ) {
+        let docs: Vec<DocId> = ranked.iter().map(|e| e.0).collect();
+        let found = self.postings_of(&docs, found);
+        let ceiling = self.ceiling(pairs);
+        let mut buffers = (Vec::new(), Vec::new());
+        // The `shown` best places once re-scored, worst on top: a candidate
+        // that would stay below them even with the largest bonus is not
+        // re-scored, nor is any after it (they rank lower to begin with).
+        // Its score stays as it was, below the page either way.
+        let mut placed = TopK::new(shown);
+        for (at, entry) in ranked.iter_mut().enumerate() {
+            if let Some((worst_key, worst_doc)) = placed.worst {
+                let best_key = rank_key(entry.1, entry.2 + ceiling);
+                if best_key < worst_key || (best_key == worst_key && entry.0 > worst_doc) {
+                    break;
+                }
+            }
+            entry.2 += self.bonus(entry.0, &found, at, pairs, &mut buffers);
+            placed.offer(rank_key(entry.1, entry.2), entry.0);
+        }
+        // More clauses matched first, then score; ties in corpus order.
+        ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
+        ranked.truncate(shown);
+    }
+
     /// By clause, the posting of each candidate (in the order of `docs`)
     /// that holds the clause's term, from the postings kept as the clause
     /// was scored (see `Scratch::found`).
@@ -1681,41 +1720,42 @@ fn run(
                 .collect(),
             norms: &norms,
         };
-        let docs: Vec<DocId> = ranked.iter().map(|e| e.0).collect();
-        let found = proximity.postings_of(&docs, &scratch.found);
-        let ceiling = proximity.ceiling(&pairs);
-        let mut buffers = (Vec::new(), Vec::new());
-        // The `shown` best places once re-scored, worst on top: a candidate
-        // that would stay below them even with the largest bonus is not
-        // re-scored, nor is any after it (they rank lower to begin with).
-        // Its score stays as it was, below the page either way.
-        let mut placed = TopK::new(shown);
-        for (at, entry) in ranked.iter_mut().enumerate() {
-            if let Some((worst_key, worst_doc)) = placed.worst {
-                let best_key = rank_key(entry.1, entry.2 + ceiling);
-                if best_key < worst_key || (best_key == worst_key && entry.0 > worst_doc) {
-                    break;
-                }
-            }
-            entry.2 += proximity.bonus(entry.0, &found, at, &pairs, &mut buffers);
-            placed.offer(rank_key(entry.1, entry.2), entry.0);
-        }
-        // More clauses matched first, then score; ties in corpus order.
-        ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
-        ranked.truncate(shown);
+        proximity.rescore(&mut ranked, &pairs, &scratch.found, shown);
     }
     scratch.norms = norms;
+    results.hits = make_hits(
+        docs,
+        index,
+        &scorer.matched_terms,
+        query.clauses.len(),
+        ranked,
+        options,
+    );
+    results.terms = scorer.matched_terms;
+    results
+}
+
+/// The hits of the page (`ranked` holds every place up to its end), with
+/// snippets when asked. Out of line, as `Proximity::rescore`: it keeps `run`
+/// short for V8 to optimise.
+#[inline(never)]
+fn make_hits(
+    docs: Shelf<'_>,
+    index: Index<'_>,
+    matched_terms: &[TermId],
+    clauses: usize,
+    ranked: Vec<(DocId, u8, f32)>,
+    options: &SearchOptions,
+) -> Vec<Hit> {
     let highlight: HashSet<&str> = if options.snippets {
-        scorer
-            .matched_terms
-            .iter()
-            .map(|&t| index.term(t))
-            .collect()
+        matched_terms.iter().map(|&t| index.term(t)).collect()
     } else {
         HashSet::new()
     };
-    let highlighter = snippet::Highlighter::new(&highlight, query.clauses.len());
-    results.hits = ranked
+    let highlighter = snippet::Highlighter::new(&highlight, clauses);
+    let page = options.page.max(1);
+    let per_page = options.per_page.clamp(1, MAX_PER_PAGE);
+    ranked
         .into_iter()
         .skip((page - 1).saturating_mul(per_page))
         .filter_map(|(doc, matched, score)| {
@@ -1743,9 +1783,7 @@ fn run(
                 hit.with_document(d)
             })
         })
-        .collect();
-    results.terms = scorer.matched_terms;
-    results
+        .collect()
 }
 
 /// Documents an excluded clause matches: exact terms only, no typo or
