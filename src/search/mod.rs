@@ -1723,20 +1723,22 @@ fn run(
         proximity.rescore(&mut ranked, &pairs, &scratch.found, shown);
     }
     scratch.norms = norms;
+    let before_page = (page - 1).saturating_mul(per_page);
     results.hits = make_hits(
         docs,
         index,
         &scorer.matched_terms,
         query.clauses.len(),
         ranked,
+        before_page,
         options,
     );
     results.terms = scorer.matched_terms;
     results
 }
 
-/// The hits of the page (`ranked` holds every place up to its end), with
-/// snippets when asked. Out of line, as `Proximity::rescore`: it keeps `run`
+/// The hits of the page: `ranked` holds every place up to its end, the
+/// first `before_page` before it. With snippets when asked. Out of line, as `Proximity::rescore`: it keeps `run`
 /// short for V8 to optimise.
 #[inline(never)]
 fn make_hits(
@@ -1745,6 +1747,7 @@ fn make_hits(
     matched_terms: &[TermId],
     clauses: usize,
     ranked: Vec<(DocId, u8, f32)>,
+    before_page: usize,
     options: &SearchOptions,
 ) -> Vec<Hit> {
     let highlight: HashSet<&str> = if options.snippets {
@@ -1753,11 +1756,9 @@ fn make_hits(
         HashSet::new()
     };
     let highlighter = snippet::Highlighter::new(&highlight, clauses);
-    let page = options.page.max(1);
-    let per_page = options.per_page.clamp(1, MAX_PER_PAGE);
     ranked
         .into_iter()
-        .skip((page - 1).saturating_mul(per_page))
+        .skip(before_page)
         .filter_map(|(doc, matched, score)| {
             let d = docs.summaries.get(doc as usize)?;
             let snippet = match docs.texts.get(doc as usize) {
