@@ -1738,8 +1738,8 @@ fn run(
 }
 
 /// The hits of the page: `ranked` holds every place up to its end, the
-/// first `before_page` before it. With snippets when asked. Out of line, as `Proximity::rescore`: it keeps `run`
-/// short for V8 to optimise.
+/// first `before_page` before it. With snippets when asked. Out of line, as
+/// `Proximity::rescore`: it keeps `run` short for V8 to optimise.
 #[inline(never)]
 fn make_hits(
     docs: Shelf<'_>,
