@@ -5,8 +5,8 @@
 //! [`Explorer::build`]; the wasm module opens the embedded form with
 //! [`Explorer::from_parts`]. Both run the same code on the same documents.
 
+use crate::text::fnv::{HashMap, HashSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 use std::path::Path;
 use std::sync::OnceLock;
@@ -351,7 +351,7 @@ impl Explorer {
                     snippets: false,
                     ..SearchOptions::default()
                 };
-                let ids: std::collections::HashMap<&str, usize> = self
+                let ids: crate::text::fnv::HashMap<&str, usize> = self
                     .summaries
                     .iter()
                     .enumerate()
@@ -473,7 +473,7 @@ impl Explorer {
                     .is_some_and(|sides| s.side.as_ref().is_some_and(|side| sides.contains(side)))
         };
         // Speakers the query names ("Lavrov"), by id.
-        let mut named_by_query: HashMap<u32, bool> = HashMap::new();
+        let mut named_by_query: HashMap<u32, bool> = HashMap::default();
         for hit in &mut results.hits {
             let range = views
                 .statements

@@ -18,7 +18,7 @@ mod np;
 mod speakers;
 mod tokens;
 
-use std::collections::HashMap;
+use crate::text::fnv::HashMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -219,14 +219,14 @@ pub fn facts_of(doc: &Document) -> Vec<Fact> {
 /// Extracts statements, speakers and facts from every document.
 pub fn extract(documents: &[Document]) -> Claims {
     let mut claims = Claims::default();
-    let mut by_name: HashMap<String, usize> = HashMap::new();
+    let mut by_name: HashMap<String, usize> = HashMap::default();
     // What any document tells of a source (side, functions), even one where
     // it says nothing: "le Premier ministre arménien, Nikol Pachinian".
-    let mut known: HashMap<String, (Option<String>, Vec<String>)> = HashMap::new();
+    let mut known: HashMap<String, (Option<String>, Vec<String>)> = HashMap::default();
     for doc in documents {
         let found = extract::document(doc);
         // Local speaker index → corpus speaker index.
-        let mut map: HashMap<usize, usize> = HashMap::new();
+        let mut map: HashMap<usize, usize> = HashMap::default();
         for entity in &found.entities {
             let k = known.entry(fold(&entity.canonical)).or_default();
             if k.0.is_none() {

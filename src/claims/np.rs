@@ -4,7 +4,7 @@
 //! ("le porte-parole du ministère, Igor Konachenkov,") and coordinations
 //! ("La France, la Russie et les États-Unis").
 
-use std::collections::HashSet;
+use crate::text::fnv::HashSet;
 
 use super::lexicon::{Gender, LEXICON, Noun, NounKind, form};
 use super::tokens::{Kind, Tok};

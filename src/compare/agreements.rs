@@ -12,7 +12,7 @@
 //! sentences ("devraient être déployés") corroborate nothing, and passages
 //! that take different sides of a conflict do not agree.
 
-use std::collections::{HashMap, HashSet};
+use crate::text::fnv::{HashMap, HashSet};
 
 use super::units::Unit;
 use super::{Agreement, Conflict, Corpus, Evidence};
@@ -40,8 +40,8 @@ struct Span {
 pub fn find(corpus: &Corpus<'_>, conflicts: &[Conflict]) -> Vec<Agreement> {
     let n_docs = corpus.documents.len().max(1);
     // Document frequency of each match key.
-    let mut df: HashMap<&str, usize> = HashMap::new();
-    let mut keys_of_doc: Vec<HashSet<&str>> = vec![HashSet::new(); corpus.documents.len()];
+    let mut df: HashMap<&str, usize> = HashMap::default();
+    let mut keys_of_doc: Vec<HashSet<&str>> = vec![HashSet::default(); corpus.documents.len()];
     for u in &corpus.units {
         for w in &u.words {
             if let Some(k) = w.key.as_deref() {
@@ -60,7 +60,7 @@ pub fn find(corpus: &Corpus<'_>, conflicts: &[Conflict]) -> Vec<Agreement> {
     // Candidate pairs: units of different documents sharing a key that is
     // not in most documents.
     let pairing_limit = ((n_docs as f64 * MAX_PAIRING_SHARE).ceil() as usize).max(2);
-    let mut postings: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut postings: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, u) in corpus.units.iter().enumerate() {
         if hypothetical[i] {
             continue;
@@ -74,7 +74,7 @@ pub fn find(corpus: &Corpus<'_>, conflicts: &[Conflict]) -> Vec<Agreement> {
             }
         }
     }
-    let mut shared: HashMap<(usize, usize), usize> = HashMap::new();
+    let mut shared: HashMap<(usize, usize), usize> = HashMap::default();
     for list in postings.values() {
         if list.len() > MAX_CANDIDATES_PER_UNIT {
             continue;
@@ -224,7 +224,7 @@ fn opposed_units(corpus: &Corpus<'_>, conflicts: &[Conflict]) -> HashSet<(usize,
             .iter()
             .position(|u| corpus.documents[u.doc].id == e.doc && u.start == e.start as usize)
     };
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     for c in conflicts {
         let sides: Vec<Vec<usize>> = c
             .positions
@@ -281,7 +281,7 @@ type Alignment = ((usize, usize), (usize, usize), usize);
 /// clause; as word spans with the number of distinct keys.
 fn align(a: &Unit, b: &Unit) -> Vec<Alignment> {
     const GAP: usize = 10;
-    let mut in_b: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut in_b: HashMap<&str, Vec<usize>> = HashMap::default();
     for (j, w) in b.words.iter().enumerate() {
         if let Some(k) = w.key.as_deref() {
             in_b.entry(k).or_default().push(j);
@@ -329,7 +329,7 @@ fn align(a: &Unit, b: &Unit) -> Vec<Alignment> {
                 c.3 = (c.3.0.min(j), c.3.1.max(j));
                 c.4.insert(k);
             }
-            None => chains.push((i, j, (i, i), (j, j), HashSet::from([k]))),
+            None => chains.push((i, j, (i, i), (j, j), HashSet::from_iter([k]))),
         }
     }
     chains

@@ -10,7 +10,8 @@
 //! not a conflict: a ceasefire respected on 14 November and violated on 11
 //! December is not a contradiction.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use crate::text::fnv::{HashMap, HashSet};
+use std::collections::BTreeMap;
 
 use super::frames::{Count, FRAMES, Occurrence, Slot, Value};
 use super::units::EntityKind;
@@ -79,7 +80,7 @@ pub fn find(corpus: &Corpus<'_>) -> Vec<Conflict> {
 /// Groups of occurrences (indices into `found`) about the same event.
 fn groups(corpus: &Corpus<'_>, found: &[Found<'_>], members: &[usize]) -> Vec<Vec<usize>> {
     // Candidate pairs: within a document, or sharing a participant.
-    let mut by_key: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut by_key: HashMap<String, Vec<usize>> = HashMap::default();
     for &m in members {
         let unit = &corpus.units[found[m].unit];
         by_key
@@ -102,7 +103,7 @@ fn groups(corpus: &Corpus<'_>, found: &[Found<'_>], members: &[usize]) -> Vec<Ve
         }
         x
     }
-    let mut seen: HashSet<(usize, usize)> = HashSet::new();
+    let mut seen: HashSet<(usize, usize)> = HashSet::default();
     for bucket in by_key.values() {
         // A participant named by hundreds of passages ("France") links too
         // loosely to pair them all.
@@ -486,10 +487,10 @@ fn topic(
     base: &str,
     slot: Slot,
 ) -> String {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    let mut counts: HashMap<&str, usize> = HashMap::default();
     for &i in group {
         let unit = &corpus.units[found[i].unit];
-        let mut named: HashSet<&str> = HashSet::new();
+        let mut named: HashSet<&str> = HashSet::default();
         for e in &unit.entities {
             if e.kind == EntityKind::Country {
                 named.insert(e.name.as_str());

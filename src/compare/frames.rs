@@ -2,7 +2,7 @@
 //! (when an agreement was signed, where a meeting took place, who attacked,
 //! how many died), found in a sentence with the value it gives.
 
-use std::collections::{HashMap, HashSet};
+use crate::text::fnv::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use serde::{Deserialize, Serialize};

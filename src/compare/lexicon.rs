@@ -1,7 +1,7 @@
 //! The comparison's word lists (`data/comparison_fr.txt`): hypothetical
 //! markers and synonyms sources use for the same thing.
 
-use std::collections::{HashMap, HashSet};
+use crate::text::fnv::{HashMap, HashSet};
 use std::sync::LazyLock;
 
 use crate::text;
@@ -37,8 +37,8 @@ pub static COMPARISON: LazyLock<Comparison> = LazyLock::new(|| {
             .iter()
             .flat_map(|l| l.split_whitespace().map(text::fold))
             .collect(),
-        synonyms: HashMap::new(),
-        events: HashMap::new(),
+        synonyms: HashMap::default(),
+        events: HashMap::default(),
         evolution: phrases("evolution"),
         rates: phrases("rates"),
     };

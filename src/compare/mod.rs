@@ -196,7 +196,7 @@ impl<'a> Corpus<'a> {
     pub fn read_some(documents: &'a [Document], claims: &'a Claims, docs: &[usize]) -> Corpus<'a> {
         let facts = units::facts_by_doc(claims);
         let mut statements = vec![Vec::new(); documents.len()];
-        let doc_no: std::collections::HashMap<&str, usize> = documents
+        let doc_no: crate::text::fnv::HashMap<&str, usize> = documents
             .iter()
             .enumerate()
             .map(|(i, d)| (d.id.as_str(), i))

@@ -7,7 +7,7 @@
 //! documents that speak to it are marked as agreeing, conflicting, or
 //! related, and grouped by source.
 
-use std::collections::{HashMap, HashSet};
+use crate::text::fnv::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
@@ -443,7 +443,7 @@ fn evidence_date(corpus: &Corpus<'_>, u: usize, v: &Value) -> Option<String> {
 /// narration.
 fn columns(items: Vec<Item>) -> Vec<Column> {
     let mut order: Vec<(SourceKind, String, String)> = Vec::new();
-    let mut by_source: HashMap<(SourceKind, String, String), Column> = HashMap::new();
+    let mut by_source: HashMap<(SourceKind, String, String), Column> = HashMap::default();
     for item in items {
         let s = &item.evidence.source;
         let key = match s.kind {

@@ -1,14 +1,14 @@
 //! The timeline: statements and narrated facts by the date they speak of,
 //! not the date they were published.
 
-use std::collections::HashSet;
+use crate::text::fnv::HashSet;
 
 use super::{Corpus, EntryKind, SourceKind, TimelineEntry};
 use crate::claims::FactValue;
 use crate::text::dates::span::{self as dates, Span};
 
 pub fn build(corpus: &Corpus<'_>) -> Vec<TimelineEntry> {
-    let mut seen: HashSet<(usize, String)> = HashSet::new();
+    let mut seen: HashSet<(usize, String)> = HashSet::default();
     let mut out = Vec::new();
     for (u, unit) in corpus.units.iter().enumerate() {
         for &f in &unit.dates {

@@ -3,7 +3,7 @@
 //! the countries, places and people it names, and the facts (dates, numbers)
 //! the extractor found in it.
 
-use std::collections::HashMap;
+use crate::text::fnv::HashMap;
 
 use crate::claims::lexicon::LEXICON;
 use crate::claims::{Claims, FactKind};
@@ -123,7 +123,7 @@ impl Unit {
 
 /// Facts of each document, by document id: indices into `Claims::facts`.
 pub fn facts_by_doc(claims: &Claims) -> HashMap<&str, Vec<usize>> {
-    let mut by_doc: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_doc: HashMap<&str, Vec<usize>> = HashMap::default();
     for (i, f) in claims.facts.iter().enumerate() {
         by_doc.entry(f.doc.as_str()).or_default().push(i);
     }

@@ -13,7 +13,7 @@
 //! `article:published_time` (and its kin), JSON-LD `datePublished`, else a
 //! `<time datetime>` in the article. Outlet: `og:site_name`.
 
-use std::collections::HashMap;
+use crate::text::fnv::HashMap;
 use std::sync::LazyLock;
 
 use super::DateSource;
@@ -36,7 +36,7 @@ struct Lists {
 }
 
 static LISTS: LazyLock<Lists> = LazyLock::new(|| {
-    let mut sections: HashMap<String, Vec<String>> = HashMap::new();
+    let mut sections: HashMap<String, Vec<String>> = HashMap::default();
     let mut current = String::new();
     for line in data_lines(crate::data_file!(include_str!(
         "../../data/html_furniture.txt"

@@ -4,7 +4,7 @@
 //! anything but letters and digits one space; "À lire aussi :" and "A LIRE
 //! AUSSI" are both "a lire aussi").
 
-use std::collections::HashMap;
+use crate::text::fnv::HashMap;
 use std::sync::LazyLock;
 
 use crate::text::Sections;
@@ -64,7 +64,7 @@ impl Phrases {
             .iter()
             .map(|k| k.split(' ').map(str::to_owned).collect())
             .collect();
-        let mut by_first: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_first: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, w) in words.iter().enumerate() {
             if let Some(first) = w.first() {
                 by_first.entry(first.clone()).or_default().push(i);

@@ -4,7 +4,7 @@
 //! This runs natively only: in the build script that embeds a corpus into the
 //! wasm module, and in the `recoupe` command-line program.
 
-use std::collections::HashMap;
+use crate::text::fnv::HashMap;
 use std::fmt;
 use std::path::{Path, PathBuf};
 
@@ -441,8 +441,8 @@ fn read_jsonl(path: &Path, text: &str, out: &mut Vec<RawDocument>) -> Result<(),
 /// The same id twice, or the same text twice, is one document (the first
 /// read); each dropped copy gives a warning.
 fn drop_duplicates(corpus: &mut ReadCorpus) {
-    let mut seen_text: HashMap<String, String> = HashMap::new();
-    let mut seen_id: HashMap<String, ()> = HashMap::new();
+    let mut seen_text: HashMap<String, String> = HashMap::default();
+    let mut seen_id: HashMap<String, ()> = HashMap::default();
     let warnings = &mut corpus.warnings;
     corpus.documents.retain(|doc| {
         if seen_id.insert(doc.id.clone(), ()).is_some() {

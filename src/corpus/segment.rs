@@ -2,7 +2,7 @@
 //! dateline cut off, the paragraphs classified (with the lines the corpus
 //! repeats counted first), then title, date, outlet and agencies.
 
-use std::collections::{HashMap, HashSet};
+use crate::text::fnv::{HashMap, HashSet};
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use super::clean::{self, Context, Para, Repetition};
@@ -97,8 +97,8 @@ fn line_hash(k: &str) -> u64 {
 
 /// In how many documents each short line occurs.
 fn repetition_counts<'a>(docs: impl Iterator<Item = &'a Prepared>) -> HashMap<u64, u32> {
-    let mut counts: HashMap<u64, u32> = HashMap::new();
-    let mut seen = HashSet::new();
+    let mut counts: HashMap<u64, u32> = HashMap::default();
+    let mut seen = HashSet::default();
     for p in docs {
         seen.clear();
         for q in &p.paragraphs {

@@ -7,7 +7,7 @@
 //! its matches in one pass of array increments, whatever the corpus size,
 //! so the page never tallies thousands of results in JavaScript.
 
-use std::collections::{HashMap, HashSet};
+use crate::text::fnv::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 

@@ -2,7 +2,7 @@
 //! spans with the matched words marked. Never markup: the page renders each
 //! span as a text node.
 
-use std::collections::HashSet;
+use crate::text::fnv::HashSet;
 
 use serde::{Deserialize, Serialize};
 

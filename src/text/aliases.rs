@@ -3,7 +3,7 @@
 //! for every reader: the query widens a name to its other spellings, the
 //! comparison reads two spellings as one name.
 
-use std::collections::HashMap;
+use crate::text::fnv::HashMap;
 use std::sync::LazyLock;
 
 use super::{analyze, data_lines};
@@ -23,7 +23,7 @@ pub static SPELLINGS: LazyLock<Spellings> = LazyLock::new(|| {
     let mut s = Spellings {
         groups: Vec::new(),
         terms: Vec::new(),
-        by_terms: HashMap::new(),
+        by_terms: HashMap::default(),
         longest: 1,
     };
     for line in data_lines(crate::data_file!(include_str!("../../data/aliases_fr.txt"))) {

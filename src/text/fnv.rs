@@ -1,7 +1,10 @@
-//! Hash maps for word lists. The lexicons are looked up for every word of
-//! every sentence, and their keys are short words, for which SipHash's
-//! guarantees cost more than they give (the keys come from the data files,
-//! not from the corpus): FNV-1a instead.
+//! The crate's hash maps and sets. Their keys are short (words, ids,
+//! numbers), looked up for every word of every sentence and of every query,
+//! for which SipHash costs more than it gives: FNV-1a instead. SipHash's
+//! defence against keys crafted to collide would guard a build or a page
+//! against the corpus its owner chose to open; nothing crosses a trust
+//! boundary here. (One hasher for all: the module does not carry SipHash's
+//! code as well, which the page's size limit counts.)
 
 use std::collections::{HashMap as StdHashMap, HashSet as StdHashSet};
 use std::hash::{BuildHasherDefault, Hasher};

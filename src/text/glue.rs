@@ -15,7 +15,7 @@
 //! the byte offsets where a space was lost, and
 //! [`super::tokenize_split`] reads the text with those spaces restored.
 
-use std::collections::{HashMap, HashSet};
+use crate::text::fnv::{HashMap, HashSet};
 use std::sync::{LazyLock, Mutex, OnceLock};
 
 use super::fold::{CharClass, classify};
@@ -158,7 +158,7 @@ impl Clone for Vocabulary {
             forms: self.forms.clone(),
             stems: self.stems.clone(),
             roles: self.roles.clone(),
-            decided: Mutex::new(HashMap::new()),
+            decided: Mutex::new(HashMap::default()),
         }
     }
 }
@@ -221,7 +221,7 @@ impl Vocabulary {
     /// Occurrences of each stem, summed over its forms.
     fn stems(&self) -> &HashMap<String, u32> {
         self.stems.get_or_init(|| {
-            let mut stems: HashMap<String, u32> = HashMap::new();
+            let mut stems: HashMap<String, u32> = HashMap::default();
             for (form, &(n, _)) in &self.forms {
                 *stems.entry(stem(form)).or_default() += n;
             }
@@ -439,7 +439,7 @@ impl<'a> Segmenter<'a> {
             elision,
             bounds,
             established,
-            known: std::cell::RefCell::new(HashMap::new()),
+            known: std::cell::RefCell::new(HashMap::default()),
         })
     }
 
@@ -556,7 +556,7 @@ impl<'a> Segmenter<'a> {
         // For each bound and kind of the piece before it: fewest pieces to
         // the end (and whether a content piece is among them), next bound.
         type Best = Option<(usize, bool, usize, Piece)>;
-        let mut best: HashMap<usize, [Best; 5]> = HashMap::new();
+        let mut best: HashMap<usize, [Best; 5]> = HashMap::default();
         best.insert(n, [Some((0, false, n, Piece::Content)); 5]);
         for (bi, &i) in self.bounds.iter().enumerate().rev() {
             if i == n {

@@ -7,7 +7,7 @@
 //! A period after an abbreviation ("M.", "Mme", "av. J.-C.") or an initial
 //! ("B. Obama") does not end a sentence either.
 
-use std::collections::HashSet;
+use crate::text::fnv::HashSet;
 use std::sync::LazyLock;
 
 use super::{data_lines, fold};
