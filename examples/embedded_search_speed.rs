@@ -59,6 +59,9 @@ fn main() {
     let options = SearchOptions {
         per_page: 10,
         snippets: false,
+        // As the module's `search` asks: the page adds the documents'
+        // fields to the hits (see src/wasm.rs).
+        bare_hits: true,
         ..Default::default()
     };
     let started = Instant::now();

@@ -1,6 +1,6 @@
 //! Building the index from documents and writing its binary form.
 
-use std::collections::HashMap;
+use crate::text::fnv::HashMap;
 
 use super::{
     HEADER_FIELDS, MAGIC, Postings, SET_MIN_DF, SET_SHARE, TOP_LEN, TOP_MIN_DF, bm25, field,
@@ -91,9 +91,9 @@ impl IndexBuilder {
     pub fn new() -> IndexBuilder {
         IndexBuilder {
             doc_len: Vec::new(),
-            term_ids: HashMap::new(),
+            term_ids: HashMap::default(),
             postings: Vec::new(),
-            forms: HashMap::new(),
+            forms: HashMap::default(),
         }
     }
 
@@ -435,6 +435,53 @@ mod tests {
     }
 
     #[test]
+    fn sampled_lookups_find_what_whole_lookups_find() {
+        // Forms sharing long beginnings (keys of 8 bytes tie), short ones,
+        // and enough of them for many strides of the samples.
+        let stems = ["anticonstitutionnel", "constitution", "paix", "pa", "zone"];
+        let mut text = String::new();
+        for (i, stem) in stems.iter().enumerate() {
+            for j in 0..120 {
+                let suffix: String = format!("{:x}", j * 7 + i)
+                    .chars()
+                    .map(|c| (b'a' + c.to_digit(16).unwrap() as u8) as char)
+                    .collect();
+                text.push_str(&format!("{stem}{suffix} "));
+            }
+        }
+        let bytes = build_index(&[doc("a", &text)]);
+        let index = Index::open(&bytes).unwrap();
+        let samples = index.samples();
+        let mut probes: Vec<String> = ["", "a", "zzzz", "anticonstitutionnelz", "pa", "paix"]
+            .map(String::from)
+            .to_vec();
+        for i in 0..index.surface_count() {
+            let form = index.surface(i).to_owned();
+            for end in (1..form.len()).filter(|&e| form.is_char_boundary(e)) {
+                probes.push(form[..end].to_owned());
+            }
+            probes.push(format!("{form}z"));
+            probes.push(form);
+        }
+        for t in 0..index.term_count() {
+            probes.push(index.term(t).to_owned());
+        }
+        assert!(index.surface_count() > 200);
+        for probe in &probes {
+            assert_eq!(
+                samples.surface_prefix_range(&index, probe),
+                index.surface_prefix_range(probe),
+                "{probe}"
+            );
+            assert_eq!(
+                samples.find_term(&index, probe),
+                index.find_term(probe),
+                "{probe}"
+            );
+        }
+    }
+
+    #[test]
     fn glued_words_are_indexed_by_parts_and_whole() {
         let mut docs = vec![
             doc("a", "Le communiqué informeun lecteur."),
@@ -535,6 +582,9 @@ mod tests {
                     }
                 }
                 let _ = index.surface_prefix_range("t");
+                let samples = index.samples();
+                let _ = samples.surface_prefix_range(&index, "t");
+                let _ = samples.find_term(&index, "t");
             }
         }
     }

@@ -384,8 +384,14 @@ impl<'a> Index<'a> {
 
     /// The id of an exact term.
     pub fn find_term(&self, term: &str) -> Option<TermId> {
+        self.find_term_within(term, 0..self.layout.n_terms)
+    }
+
+    /// The id of an exact term, which if present is in `range` (see
+    /// `Samples`).
+    fn find_term_within(&self, term: &str, range: Range<u32>) -> Option<TermId> {
         let target = term.as_bytes();
-        let (mut lo, mut hi) = (0u32, self.layout.n_terms);
+        let (mut lo, mut hi) = (range.start, range.end.min(self.layout.n_terms));
         while lo < hi {
             let mid = lo + (hi - lo) / 2;
             match self.term_bytes(mid).cmp(target) {
@@ -496,12 +502,18 @@ impl<'a> Index<'a> {
 
     /// Word forms starting with `prefix`, as a range of surface numbers.
     pub fn surface_prefix_range(&self, prefix: &str) -> Range<u32> {
+        self.surface_prefix_range_within(prefix, 0..self.layout.n_surface)
+    }
+
+    /// Word forms starting with `prefix`, the first of which (or where it
+    /// would be) is in `range` (see `Samples`).
+    fn surface_prefix_range_within(&self, prefix: &str, range: Range<u32>) -> Range<u32> {
         let p = prefix.as_bytes();
-        let lower = self.partition_surface(0, self.layout.n_surface, |s| s < p);
+        let n = self.layout.n_surface;
+        let lower = self.partition_surface(range.start, range.end.min(n), |s| s < p);
         // The forms under a prefix are usually few: the end is looked for
         // by galloping from the start (reading the table near it) rather
         // than by a second search over the whole table.
-        let n = self.layout.n_surface;
         let under = |i: u32| self.surface_bytes(i).starts_with(p);
         let upper = if lower < n && under(lower) {
             gallop(lower, n, under)
@@ -509,6 +521,14 @@ impl<'a> Index<'a> {
             lower
         };
         lower..upper
+    }
+
+    /// The word forms and the terms sampled, for the lookups of `Samples`.
+    pub fn samples(&self) -> Samples {
+        Samples {
+            surfaces: Sample::of(self.layout.n_surface, |i| self.surface_bytes(i)),
+            terms: Sample::of(self.layout.n_terms, |i| self.term_bytes(i)),
+        }
     }
 
     /// First surface number in `lo..hi` for which `before` is false (they
@@ -556,6 +576,99 @@ pub struct Posting {
     pub weighted_tf: u32,
     /// Where its positions are in the term's position stream.
     positions: (u32, u32),
+}
+
+/// The first 8 bytes of `bytes` as a big-endian number, zero-padded: keys
+/// compare as the strings' first 8 bytes do, so a key below another's is a
+/// string below the other's (equal keys tell nothing).
+pub fn prefix_key(bytes: &[u8]) -> u64 {
+    let mut k = [0u8; 8];
+    let n = bytes.len().min(8);
+    k[..n].copy_from_slice(&bytes[..n]);
+    u64::from_be_bytes(k)
+}
+
+/// Entries of a sorted table sampled: one in `SAMPLE_STRIDE`.
+const SAMPLE_STRIDE: u32 = 32;
+
+/// Every `SAMPLE_STRIDE`th entry of a sorted table of strings (the word
+/// forms, the terms) by its `prefix_key`. A binary search over a table
+/// reads an entry per probe, each in a different part of a table of
+/// megabytes and each compared byte by byte; the keys are a small array of
+/// numbers, searched first, and leave a stride or so of entries to read.
+#[derive(Default)]
+struct Sample {
+    keys: Vec<u64>,
+}
+
+impl Sample {
+    fn of<'a>(n: u32, entry: impl Fn(u32) -> &'a [u8]) -> Sample {
+        Sample {
+            keys: (0..n)
+                .step_by(SAMPLE_STRIDE as usize)
+                .map(|i| prefix_key(entry(i)))
+                .collect(),
+        }
+    }
+
+    /// Where in the table of `n` entries the first entry not below
+    /// `target` is: every entry before the range is below it, and the entry
+    /// at its end (if any) is not.
+    fn narrow(&self, target: &[u8], n: u32) -> Range<u32> {
+        let key = prefix_key(target);
+        // Samples below the target's key are entries below it; samples
+        // above are entries above it.
+        let below = self.keys.partition_point(|&k| k < key) as u32;
+        let not_above = self.keys.partition_point(|&k| k <= key) as u32;
+        let start = below.checked_sub(1).map_or(0, |s| s * SAMPLE_STRIDE + 1);
+        let end = if (not_above as usize) < self.keys.len() {
+            not_above * SAMPLE_STRIDE
+        } else {
+            n
+        };
+        start.min(n)..end.min(n)
+    }
+}
+
+/// An index's word forms and terms sampled (see `Sample`): made once for
+/// an index (`Index::samples`) and kept by the search, whose lookups of
+/// typed words then go through them. Empty (the default), the lookups
+/// search the whole tables.
+#[derive(Default)]
+pub struct Samples {
+    surfaces: Sample,
+    terms: Sample,
+}
+
+impl Samples {
+    /// `Index::find_term`, narrowed first.
+    pub fn find_term(&self, index: &Index<'_>, term: &str) -> Option<TermId> {
+        let range = self.terms.narrow(term.as_bytes(), index.layout.n_terms);
+        index.find_term_within(term, range)
+    }
+
+    /// The number of word form `form`, if the index has it.
+    pub fn find_surface(&self, index: &Index<'_>, form: &str) -> Option<u32> {
+        let n = index.layout.n_surface;
+        let range = self.surfaces.narrow(form.as_bytes(), n);
+        let at = index.partition_surface(range.start, range.end.min(n), |s| s < form.as_bytes());
+        (at < n && index.surface_bytes(at) == form.as_bytes()).then_some(at)
+    }
+
+    /// The term the index records for word form `form`, if it has the form
+    /// (its analysis gives that term: see `text::analyze_known`).
+    pub fn term_of_form(&self, index: &Index<'_>, form: &str) -> Option<String> {
+        let at = self.find_surface(index, form)?;
+        Some(index.term(index.surface_term(at)).to_owned())
+    }
+
+    /// `Index::surface_prefix_range`, narrowed first.
+    pub fn surface_prefix_range(&self, index: &Index<'_>, prefix: &str) -> Range<u32> {
+        let range = self
+            .surfaces
+            .narrow(prefix.as_bytes(), index.layout.n_surface);
+        index.surface_prefix_range_within(prefix, range)
+    }
 }
 
 /// The first number after `from` (which is `under`) that is not `under`,

@@ -31,13 +31,15 @@ pub mod facets;
 pub mod query;
 mod snippet;
 
+use crate::text::fnv::HashSet;
 use std::cell::RefCell;
-use std::collections::HashSet;
 
 use serde::{Deserialize, Serialize};
 
 use crate::corpus::{Document, DocumentSummary};
-use crate::index::{DocId, Index, PositionStream, Posting, TOP_LEN, TermId, bm25, gallop};
+use crate::index::{
+    DocId, Index, PositionStream, Posting, Samples, TOP_LEN, TermId, bm25, gallop, prefix_key,
+};
 use crate::text::dates::span::Span;
 pub use facets::{FacetTable, FacetValue, Facets};
 pub use query::{Clause, Query, QueryWord};
@@ -258,6 +260,9 @@ struct Scratch {
     /// Word form keys for typo tolerance, and the index they are for.
     keys: Vec<u64>,
     keys_of: (usize, usize),
+    /// The index's forms and terms sampled, and the index they are for.
+    samples: Samples,
+    samples_of: (usize, usize),
 }
 
 impl Scratch {
@@ -281,17 +286,22 @@ impl Scratch {
         let key = (index.bytes_address(), index.byte_len());
         if self.keys_of != key {
             self.keys = (0..index.surface_count())
-                .map(|i| {
-                    let mut k = [0u8; 8];
-                    let b = index.surface_bytes(i);
-                    let n = b.len().min(8);
-                    k[..n].copy_from_slice(&b[..n]);
-                    u64::from_be_bytes(k)
-                })
+                .map(|i| prefix_key(index.surface_bytes(i)))
                 .collect();
             self.keys_of = key;
         }
         &self.keys
+    }
+
+    /// The index's word forms and terms sampled (see `Samples`), made on
+    /// its first query; taken out while a query is scored (and put back).
+    fn take_samples(&mut self, index: Index<'_>) -> Samples {
+        let key = (index.bytes_address(), index.byte_len());
+        if self.samples_of != key {
+            self.samples = index.samples();
+            self.samples_of = key;
+        }
+        std::mem::take(&mut self.samples)
     }
 
     fn fit(&mut self, n: usize) {
@@ -339,6 +349,9 @@ struct Scorer<'a> {
     /// are read again for the few documents proximity re-scores: cheaper
     /// than keeping every one of them.)
     recording: Option<(TermId, f32, bool)>,
+    /// The index's forms and terms sampled, for the typed words' lookups
+    /// (see `Scratch::samples`).
+    samples: Samples,
 }
 
 impl<'a> Scorer<'a> {
@@ -361,7 +374,7 @@ impl<'a> Scorer<'a> {
         // gives, as the query's does): the terms need no search of their own.
         let forms = word
             .prefix
-            .then(|| self.index.surface_prefix_range(&word.folded));
+            .then(|| self.samples.surface_prefix_range(&self.index, &word.folded));
         let exact = match &forms {
             Some(forms)
                 if !forms.is_empty()
@@ -369,7 +382,7 @@ impl<'a> Scorer<'a> {
             {
                 Some(self.index.surface_term(forms.start))
             }
-            _ => self.index.find_term(&word.term),
+            _ => self.samples.find_term(&self.index, &word.term),
         };
         if let Some(id) = exact {
             out.push((id, 1.0));
@@ -423,12 +436,12 @@ impl<'a> Scorer<'a> {
         first.push(query[0]);
         let mut found = TypoWalk::new(&query, budget).run(
             self.index,
-            self.index.surface_prefix_range(&first),
+            self.samples.surface_prefix_range(&self.index, &first),
             keys,
         );
         found.sort_by_key(|&(d, t)| (d, std::cmp::Reverse(self.index.df(t))));
         let mut out: Vec<TermId> = found.into_iter().map(|f| f.1).collect();
-        let mut seen = HashSet::new();
+        let mut seen = HashSet::default();
         out.retain(|t| seen.insert(*t));
         out.truncate(MAX_EXPANSIONS);
         out
@@ -645,9 +658,29 @@ impl<'a> Scorer<'a> {
         // one frequent term alone, its document frequency; else the union
         // of the listed expansions' documents and of those offered (which
         // hold every document of the other expansions, read in full).
+        let n = pad.best.len();
         top.seen = match (listed.as_slice(), expansions) {
             ([], _) => top.seen,
-            (_, [(term, _)]) => (self.index.df(*term) as usize).min(pad.best.len()),
+            (_, [(term, _)]) => (self.index.df(*term) as usize).min(n),
+            // One frequent form with a bitmap, the others rarer: its
+            // documents, and those offered that it lacks (no bitmap of the
+            // corpus's size to clear, fill and count).
+            ([(term, _)], _) if n == self.index.doc_count() as usize => {
+                match self.index.doc_set(*term) {
+                    Some(set) => {
+                        let lacks = |d: DocId| {
+                            set.get(d as usize / 8)
+                                .is_none_or(|byte| byte & (1 << (d % 8)) == 0)
+                        };
+                        self.index.df(*term) as usize
+                            + docs
+                                .iter()
+                                .filter(|&&d| (d as usize) < n && lacks(d))
+                                .count()
+                    }
+                    None => self.union_count(&listed, &docs, &mut scratch.seen),
+                }
+            }
             _ => self.union_count(&listed, &docs, &mut scratch.seen),
         };
         pad.docs = docs;
@@ -754,7 +787,7 @@ impl<'a> Scorer<'a> {
     fn phrase_matches(&mut self, words: &[(u32, QueryWord)], slop: u32) -> Matches {
         let mut lists = Vec::with_capacity(words.len());
         for (offset, word) in words {
-            let Some(term) = self.index.find_term(&word.term) else {
+            let Some(term) = self.samples.find_term(&self.index, &word.term) else {
                 return Vec::new();
             };
             lists.push((*offset, term));
@@ -1432,20 +1465,29 @@ pub fn search_faceted(
     input: &str,
     options: &SearchOptions,
 ) -> SearchResults {
-    let query = query::parse(input, options.prefix);
     SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-        Ok(mut scratch) => run(docs, index, table, input, &query, options, &mut scratch),
+        Ok(mut scratch) => {
+            let query = parse(input, options.prefix, index, &mut scratch);
+            run(docs, index, table, input, &query, options, &mut scratch)
+        }
         // Only reachable by searching from inside a search: use fresh arrays.
-        Err(_) => run(
-            docs,
-            index,
-            table,
-            input,
-            &query,
-            options,
-            &mut Scratch::default(),
-        ),
+        Err(_) => {
+            let mut scratch = Scratch::default();
+            let query = parse(input, options.prefix, index, &mut scratch);
+            run(docs, index, table, input, &query, options, &mut scratch)
+        }
     })
+}
+
+/// The query typed, its forms that the index has not stemmed again: the
+/// index records their terms (see `text::analyze_known`).
+fn parse(input: &str, prefix_last: bool, index: Index<'_>, scratch: &mut Scratch) -> Query {
+    let samples = scratch.take_samples(index);
+    let query = query::parse_known(input, prefix_last, &|form| {
+        samples.term_of_form(&index, form)
+    });
+    scratch.samples = samples;
+    query
 }
 
 fn run(
@@ -1484,6 +1526,7 @@ fn run(
         norms,
         matched_terms: Vec::new(),
         recording: None,
+        samples: scratch.take_samples(index),
     };
     // Terms remembered for proximity, by clause (words typed side by side).
     let words = query
@@ -1734,6 +1777,7 @@ fn run(
         options,
     );
     results.terms = scorer.matched_terms;
+    scratch.samples = scorer.samples;
     results
 }
 
@@ -1753,7 +1797,7 @@ fn make_hits(
     let highlight: HashSet<&str> = if options.snippets {
         matched_terms.iter().map(|&t| index.term(t)).collect()
     } else {
-        HashSet::new()
+        HashSet::default()
     };
     let highlighter = snippet::Highlighter::new(&highlight, clauses);
     ranked
@@ -1793,8 +1837,9 @@ fn make_hits(
 fn exact_matches(scorer: &mut Scorer<'_>, clause: &Clause) -> Vec<DocId> {
     let index = scorer.index;
     match clause {
-        Clause::Word(w) => index
-            .find_term(&w.term)
+        Clause::Word(w) => scorer
+            .samples
+            .find_term(&index, &w.term)
             .map(|t| index.postings(t).map(|p| p.doc).collect())
             .unwrap_or_default(),
         Clause::Phrase { words, slop } => {
@@ -1826,6 +1871,7 @@ mod tests {
             norms: scratch.norms(index, n).to_vec(),
             matched_terms: Vec::new(),
             recording: None,
+            samples: scratch.take_samples(index),
         }
     }
 
@@ -2039,6 +2085,59 @@ mod tests {
                 scorer.expand(&searched, &mut scratch).first(),
                 "{form}"
             );
+        }
+    }
+
+    #[test]
+    fn typed_forms_the_index_has_parse_as_when_stemmed() {
+        let texts = [
+            "Les casques bleus déployés à Hadrout, jusqu’au 10 novembre 2020.",
+            "Le cessez-le-feu au Haut-Karabakh : 2 000 soldats, l'armée informeun.",
+            "Déploiement, déployer, déployait ; Pachinian et Aliev ont signé à Latchine.",
+        ];
+        let docs: Vec<Document> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| body_document(i, (*t).to_owned()))
+            .collect();
+        let bytes = crate::index::build_index(&docs);
+        let index = Index::open(&bytes).unwrap();
+        let mut scratch = Scratch::default();
+        // The index answers for its forms (and only for them).
+        let samples = index.samples();
+        assert_eq!(
+            samples.term_of_form(&index, "deployes"),
+            Some(crate::text::stem("deployes"))
+        );
+        assert_eq!(samples.term_of_form(&index, "deployons"), None);
+        let mut inputs: Vec<String> = [
+            "déployés soldats",
+            "Deployes",
+            "l'armée",
+            "jusqu’au 10 novembre",
+            "2 000",
+            "2000 soldats",
+            "le",
+            "cessez-le-feu",
+            "Haut-Karabakh",
+            "Latchine Latchin",
+            "\"casques bleus\"",
+            "-Aliev Pachinian",
+            "Aliev OR Pachinian",
+            "déployons inconnus",
+            "pa",
+        ]
+        .map(String::from)
+        .to_vec();
+        inputs.extend((0..index.surface_count()).map(|i| index.surface(i).to_owned()));
+        for input in &inputs {
+            for prefix in [false, true] {
+                assert_eq!(
+                    parse(input, prefix, index, &mut scratch),
+                    query::parse(input, prefix),
+                    "{input}"
+                );
+            }
         }
     }
 

@@ -122,7 +122,7 @@ static ALIASES: LazyLock<Aliases> = LazyLock::new(|| {
                     quoted: false,
                     negated: false,
                 };
-                analyse_chunk(&chunk, false)
+                analyse_chunk(&chunk, false, &|_| None)
             })
             .collect();
         if group.len() < 2 {
@@ -169,6 +169,16 @@ fn with_aliases(clause: Clause) -> Clause {
 
 /// Parses a query. `prefix_last`: the last word is still being typed.
 pub fn parse(input: &str, prefix_last: bool) -> Query {
+    parse_known(input, prefix_last, &|_| None)
+}
+
+/// Parses a query (see `parse`), the terms of word forms `known` gives
+/// looked up there (see `text::analyze_known`).
+pub fn parse_known(
+    input: &str,
+    prefix_last: bool,
+    known: &dyn Fn(&str) -> Option<String>,
+) -> Query {
     let mut query = Query::default();
     let input = if input.chars().count() > MAX_QUERY_CHARS {
         query.notes.push(format!(
@@ -194,7 +204,7 @@ pub fn parse(input: &str, prefix_last: bool) -> Query {
             continue;
         }
         let is_last = i + 1 == n_chunks;
-        let Some(clause) = analyse_chunk(&chunk, prefix_last && ends_open && is_last) else {
+        let Some(clause) = analyse_chunk(&chunk, prefix_last && ends_open && is_last, known) else {
             continue;
         };
         let is_plain_word = !chunk.quoted && matches!(clause, Clause::Word(_));
@@ -362,8 +372,12 @@ fn is_quote(c: char) -> bool {
     matches!(c, '"' | '«' | '»' | '“' | '”' | '„')
 }
 
-fn analyse_chunk(chunk: &Chunk, prefix: bool) -> Option<Clause> {
-    let mut analyzed = text::analyze(&chunk.text);
+fn analyse_chunk(
+    chunk: &Chunk,
+    prefix: bool,
+    known: &dyn Fn(&str) -> Option<String>,
+) -> Option<Clause> {
+    let mut analyzed = text::analyze_known(&chunk.text, known);
     let trailing_word = analyzed.last().is_some_and(|a| a.term.is_some());
     // A lone stop word is not worth searching, unless typing has only begun
     // ("pa" may become "paix").

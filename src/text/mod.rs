@@ -14,8 +14,9 @@ pub mod glue;
 pub mod sentence;
 pub mod tokenize;
 
-use std::collections::HashSet;
 use std::sync::LazyLock;
+
+use fnv::HashSet;
 
 pub use data::{Sections, data_lines};
 pub use fold::{fold, key, lower};
@@ -24,6 +25,8 @@ pub use tokenize::{
     Token, TokenKind, TokenRef, for_each_token, is_elision, tokenize, tokenize_split,
 };
 
+// (FNV, not the standard hasher: every token of the corpus and of each query
+// is looked up, and the words are short.)
 static STOPWORDS: LazyLock<HashSet<String>> = LazyLock::new(|| {
     data_lines(crate::data_file!(include_str!(
         "../../data/stopwords_fr.txt"
@@ -81,6 +84,28 @@ pub struct Analyzed {
 /// Tokens of `text` with positions and terms.
 pub fn analyze(text: &str) -> Vec<Analyzed> {
     analyze_split(text, &[])
+}
+
+/// Tokens of `text` with positions and terms, as [`analyze`] gives them,
+/// where `known` gives the term of a word form analysed before (the index
+/// records the term of each of its forms): a lookup instead of stemming.
+/// `known` answers as the analysis would, or not at all.
+pub fn analyze_known(text: &str, known: &dyn Fn(&str) -> Option<String>) -> Vec<Analyzed> {
+    tokenize(text)
+        .into_iter()
+        .enumerate()
+        .map(|(i, token)| Analyzed {
+            term: match token.kind {
+                TokenKind::Word if !is_stopword(&token.folded) => {
+                    known(&token.folded).or_else(|| term_of(&token))
+                }
+                _ => term_of(&token),
+            },
+            position: i as u32,
+            token,
+            glued: false,
+        })
+        .collect()
 }
 
 /// Tokens of `text` with positions and terms, reading a space at each of
