@@ -2049,26 +2049,32 @@ mod tests {
         }
     }
 
-    /// A word being typed takes its exact term from the form the index
-    /// keeps for it, without searching the terms: that is the term the
-    /// query's analysis gives it, for every form of the corpus (numbers,
-    /// elided, hyphenated, glued and accented ones included).
-    #[test]
-    fn a_typed_form_stands_for_the_term_its_analysis_gives() {
+    /// An index of a few documents with forms of every kind (numbers,
+    /// elided, hyphenated, glued, accented): its documents and bytes.
+    fn forms_index() -> (usize, Vec<u8>) {
         let texts = [
             "Les casques bleus déployés à Hadrout, jusqu’au 10 novembre 2020.",
             "Le cessez-le-feu au Haut-Karabakh : 2 000 soldats, l'armée informeun.",
-            "Déploiement, déployer, déployait ; Pachinian et Aliev ont signé.",
+            "Déploiement, déployer, déployait ; Pachinian et Aliev ont signé à Latchine.",
         ];
         let docs: Vec<Document> = texts
             .iter()
             .enumerate()
             .map(|(i, t)| body_document(i, (*t).to_owned()))
             .collect();
-        let bytes = crate::index::build_index(&docs);
+        (docs.len(), crate::index::build_index(&docs))
+    }
+
+    /// A word being typed takes its exact term from the form the index
+    /// keeps for it, without searching the terms: that is the term the
+    /// query's analysis gives it, for every form of the corpus (numbers,
+    /// elided, hyphenated, glued and accented ones included).
+    #[test]
+    fn a_typed_form_stands_for_the_term_its_analysis_gives() {
+        let (n, bytes) = forms_index();
         let index = Index::open(&bytes).unwrap();
         let mut scratch = Scratch::default();
-        let scorer = test_scorer(index, docs.len(), &mut scratch);
+        let scorer = test_scorer(index, n, &mut scratch);
         assert!(index.surface_count() > 20);
         for i in 0..index.surface_count() {
             let form = index.surface(i);
@@ -2090,17 +2096,7 @@ mod tests {
 
     #[test]
     fn typed_forms_the_index_has_parse_as_when_stemmed() {
-        let texts = [
-            "Les casques bleus déployés à Hadrout, jusqu’au 10 novembre 2020.",
-            "Le cessez-le-feu au Haut-Karabakh : 2 000 soldats, l'armée informeun.",
-            "Déploiement, déployer, déployait ; Pachinian et Aliev ont signé à Latchine.",
-        ];
-        let docs: Vec<Document> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, t)| body_document(i, (*t).to_owned()))
-            .collect();
-        let bytes = crate::index::build_index(&docs);
+        let (_, bytes) = forms_index();
         let index = Index::open(&bytes).unwrap();
         let mut scratch = Scratch::default();
         // The index answers for its forms (and only for them).
