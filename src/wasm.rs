@@ -51,11 +51,28 @@ pub fn document(id: &str) -> Result<JsValue, JsError> {
 
 /// Ranked search. `options` (optional): `{page, perPage, prefix, dateFrom,
 /// dateTo, docs, outlets}`.
+///
+/// An error is thrown from here rather than returned as an `Err`: an
+/// answer returned as a `Result` comes back through the table of JS
+/// references, two calls more per search. Throwing runs no destructors, so
+/// nothing owned is alive then: the query and the options are dropped
+/// first (owned for that reason).
 #[wasm_bindgen]
-pub fn search(query: &str, options: JsValue) -> Result<JsValue, JsError> {
+pub fn search(query: String, options: JsValue) -> JsValue {
+    let answer = try_search(&query, &options);
+    drop(query);
+    drop(options);
+    match answer {
+        Ok(answer) => answer,
+        Err(error) => wasm_bindgen::throw_val(error.into()),
+    }
+}
+
+/// `search`'s answer, or the error it throws (for callers in Rust).
+pub fn try_search(query: &str, options: &JsValue) -> Result<JsValue, JsError> {
     // (The time taken is measured on the JS side, from the options' reading
     // to the answer made: see `search_answer`.)
-    let mut options = search_options(&options)
+    let mut options = search_options(options)
         .map_err(|e| JsError::new(&format!("invalid search options: {e}")))?;
     // The documents' fields are added on the JS side (see `HIT_DOCUMENTS`).
     options.bare_hits = true;

@@ -5,6 +5,7 @@
 use js_sys::{Array, Reflect};
 use recoupe::wasm;
 use wasm_bindgen::JsValue;
+use wasm_bindgen::prelude::*;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -43,7 +44,7 @@ fn documents_lists_the_five_seeds() {
 
 #[wasm_bindgen_test]
 fn search_finds_every_seed_for_karabakh_with_marked_snippets() {
-    let results = wasm::search("Karabakh", JsValue::UNDEFINED).expect("search");
+    let results = wasm::try_search("Karabakh", &JsValue::UNDEFINED).expect("search");
     assert_eq!(get(&results, "total").as_f64(), Some(5.0));
     assert_eq!(hit_ids(&results).len(), 5);
     assert!(get(&results, "tookMs").as_f64().is_some());
@@ -68,7 +69,7 @@ fn search_options_page_and_filter() {
         ("perPage", JsValue::from_f64(2.0)),
         ("page", JsValue::from_f64(3.0)),
     ]);
-    let results = wasm::search("Karabakh", options).expect("search");
+    let results = wasm::try_search("Karabakh", &options).expect("search");
     assert_eq!(get(&results, "total").as_f64(), Some(5.0));
     assert_eq!(
         hit_ids(&results).len(),
@@ -77,7 +78,7 @@ fn search_options_page_and_filter() {
     );
 
     let options = object(&[("dateFrom", "2020-12".into())]);
-    let results = wasm::search("Karabakh", options).expect("search");
+    let results = wasm::try_search("Karabakh", &options).expect("search");
     assert_eq!(
         hit_ids(&results),
         vec!["002_8ed4da36b7d67b1b.txt".to_owned()]
@@ -90,7 +91,7 @@ fn hits_without_snippet_or_statements_share_frozen_empty_lists() {
         ("snippets", JsValue::FALSE),
         ("statements", JsValue::from_f64(0.0)),
     ]);
-    let results = wasm::search("Karabakh", options).expect("search");
+    let results = wasm::try_search("Karabakh", &options).expect("search");
     let took = get(&results, "tookMs").as_f64().expect("tookMs");
     assert!((0.0..60_000.0).contains(&took), "tookMs {took}");
     let hits = Array::from(&get(&results, "hits"));
@@ -108,7 +109,7 @@ fn hits_without_snippet_or_statements_share_frozen_empty_lists() {
 
 #[wasm_bindgen_test]
 fn bad_options_and_ids_throw_errors_with_messages() {
-    let err = wasm::search("Karabakh", JsValue::from_str("not options")).unwrap_err();
+    let err = wasm::try_search("Karabakh", &JsValue::from_str("not options")).unwrap_err();
     let message = get(&JsValue::from(err), "message")
         .as_string()
         .unwrap_or_default();
@@ -121,7 +122,7 @@ fn bad_options_and_ids_throw_errors_with_messages() {
         ("docs", JsValue::from_str("001")),
         ("months", Array::of1(&JsValue::from_f64(2020.0)).into()),
     ] {
-        let err = wasm::search("Karabakh", object(&[(key, value)])).unwrap_err();
+        let err = wasm::try_search("Karabakh", &object(&[(key, value)])).unwrap_err();
         let message = get(&JsValue::from(err), "message")
             .as_string()
             .unwrap_or_default();
@@ -133,6 +134,29 @@ fn bad_options_and_ids_throw_errors_with_messages() {
         .as_string()
         .unwrap_or_default();
     assert!(message.contains("no-such-document"), "{message}");
+}
+
+#[wasm_bindgen(inline_js = "export function thrown_by(f) { try { f(); } catch (e) { return e; } }")]
+extern "C" {
+    /// What calling `f` throws (undefined when it returns).
+    fn thrown_by(f: &Closure<dyn Fn()>) -> JsValue;
+}
+
+#[wasm_bindgen_test]
+fn the_exported_search_throws_its_errors() {
+    let bad = Closure::<dyn Fn()>::new(|| {
+        wasm::search("Karabakh".to_owned(), JsValue::from_str("not options"));
+    });
+    let err = thrown_by(&bad);
+    assert!(err.is_instance_of::<js_sys::Error>(), "{err:?}");
+    let message = get(&err, "message").as_string().unwrap_or_default();
+    assert!(message.contains("invalid search options"), "{message}");
+    // And searches on after it, answering.
+    let good = Closure::<dyn Fn()>::new(|| {
+        let results = wasm::search("Karabakh".to_owned(), JsValue::UNDEFINED);
+        assert!(get(&results, "total").as_f64().unwrap_or(0.0) > 0.0);
+    });
+    assert!(thrown_by(&good).is_undefined());
 }
 
 #[wasm_bindgen_test]
@@ -147,11 +171,11 @@ fn document_returns_blocks_as_text() {
 #[wasm_bindgen_test]
 fn strange_queries_answer_without_throwing() {
     for q in ["", "   ", "?!«»;", "\u{202E}\u{200B}🙂", "-", "\"", "OR"] {
-        let results = wasm::search(q, JsValue::UNDEFINED).expect("search answers");
+        let results = wasm::try_search(q, &JsValue::UNDEFINED).expect("search answers");
         assert_eq!(get(&results, "total").as_f64(), Some(0.0), "{q:?}");
     }
     let long = "Karabakh ".repeat(1200);
-    let results = wasm::search(&long, JsValue::UNDEFINED).expect("long query answers");
+    let results = wasm::try_search(&long, &JsValue::UNDEFINED).expect("long query answers");
     assert_eq!(get(&results, "total").as_f64(), Some(5.0));
     assert!(get(&results, "message").as_string().is_some());
 }
@@ -162,7 +186,7 @@ fn search_counts_facets_and_lists_statements_for_the_page() {
         ("facets", JsValue::TRUE),
         ("statements", JsValue::from_f64(3.0)),
     ]);
-    let results = wasm::search("cessez-le-feu", options).expect("search");
+    let results = wasm::try_search("cessez-le-feu", &options).expect("search");
     let facets = get(&results, "facets");
     for group in ["outlets", "speakers", "sides", "dates"] {
         assert!(Array::is_array(&get(&facets, group)), "{group}");
@@ -187,7 +211,7 @@ fn search_counts_facets_and_lists_statements_for_the_page() {
 
     // A facet filter narrows the results.
     let options = object(&[("months", Array::of1(&"2020-12".into()).into())]);
-    let results = wasm::search("Karabakh", options).expect("search");
+    let results = wasm::try_search("Karabakh", &options).expect("search");
     assert_eq!(
         hit_ids(&results),
         vec!["002_8ed4da36b7d67b1b.txt".to_owned()]
@@ -264,14 +288,14 @@ fn hits_read_as_the_converted_results_and_are_not_shared() {
             )
             .map(|v| as_json(&v))
             .unwrap_or_default();
-            let first = get(&wasm::search(query, options.clone()).unwrap(), "hits");
+            let first = get(&wasm::try_search(query, &options).unwrap(), "hits");
             assert_eq!(as_json(&first), expected, "{query} {snippets}");
             // A change to one answer's hit is not seen in the next answer.
             if let Some(hit) = Array::from(&first).iter().next() {
                 Reflect::set(&hit, &"title".into(), &"changed".into()).unwrap();
                 Reflect::set(&get(&hit, "snippet"), &"0".into(), &"x".into()).unwrap();
             }
-            let again = get(&wasm::search(query, options).unwrap(), "hits");
+            let again = get(&wasm::try_search(query, &options).unwrap(), "hits");
             assert_eq!(as_json(&again), expected, "{query} {snippets}, again");
         }
     }
