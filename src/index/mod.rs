@@ -508,6 +508,11 @@ impl<'a> Index<'a> {
         read_u32(self.bytes, slot(self.layout.surface_terms_at, i))
     }
 
+    /// The text of the term word form `i` is indexed under.
+    pub fn surface_term_text(&self, i: u32) -> &'a str {
+        self.term(self.surface_term(i))
+    }
+
     /// Word forms starting with `prefix`, as a range of surface numbers.
     pub fn surface_prefix_range(&self, prefix: &str) -> Range<u32> {
         self.surface_prefix_range_within(prefix, 0..self.layout.n_surface)
@@ -519,16 +524,24 @@ impl<'a> Index<'a> {
         let p = prefix.as_bytes();
         let n = self.layout.n_surface;
         let lower = self.partition_surface(range.start, range.end.min(n), |s| s < p);
+        self.forms_under(lower, prefix)
+    }
+
+    /// The word forms from number `from` on that start with `prefix`: all
+    /// of them when `from` is where they begin.
+    pub fn forms_under(&self, from: u32, prefix: &str) -> Range<u32> {
+        let p = prefix.as_bytes();
+        let n = self.layout.n_surface;
         // The forms under a prefix are usually few: the end is looked for
         // by galloping from the start (reading the table near it) rather
         // than by a second search over the whole table.
         let under = |i: u32| self.surface_bytes(i).starts_with(p);
-        let upper = if lower < n && under(lower) {
-            gallop(lower, n, under)
+        let upper = if from < n && under(from) {
+            gallop(from, n, under)
         } else {
-            lower
+            from
         };
-        lower..upper
+        from..upper
     }
 
     /// The word forms and the terms sampled, for the lookups of `Samples`.
@@ -667,7 +680,7 @@ impl Samples {
     /// (its analysis gives that term: see `text::analyze_known`).
     pub fn term_of_form(&self, index: &Index<'_>, form: &str) -> Option<String> {
         let at = self.find_surface(index, form)?;
-        Some(index.term(index.surface_term(at)).to_owned())
+        Some(index.surface_term_text(at).to_owned())
     }
 
     /// `Index::surface_prefix_range`, narrowed first.

@@ -263,6 +263,9 @@ struct Scratch {
     /// The index's forms and terms sampled, and the index they are for.
     samples: Samples,
     samples_of: (usize, usize),
+    /// The numbers of the query's forms that the index has, as parsing
+    /// found them (see `parse`).
+    typed_forms: Vec<u32>,
 }
 
 impl Scratch {
@@ -352,6 +355,9 @@ struct Scorer<'a> {
     /// The index's forms and terms sampled, for the typed words' lookups
     /// (see `Scratch::samples`).
     samples: Samples,
+    /// The query's forms the index has, by number, found while parsing:
+    /// not looked up again (see `Scorer::term_of`).
+    typed_forms: Vec<u32>,
 }
 
 impl<'a> Scorer<'a> {
@@ -372,9 +378,11 @@ impl<'a> Scorer<'a> {
         // form itself, when the corpus has it, comes first there and names
         // its term (the index maps each form to the term its analysis
         // gives, as the query's does): the terms need no search of their own.
-        let forms = word
-            .prefix
-            .then(|| self.samples.surface_prefix_range(&self.index, &word.folded));
+        let typed = self.typed_form(&word.folded);
+        let forms = word.prefix.then(|| match typed {
+            Some(at) => self.index.forms_under(at, &word.folded),
+            None => self.samples.surface_prefix_range(&self.index, &word.folded),
+        });
         let exact = match &forms {
             Some(forms)
                 if !forms.is_empty()
@@ -382,7 +390,7 @@ impl<'a> Scorer<'a> {
             {
                 Some(self.index.surface_term(forms.start))
             }
-            _ => self.samples.find_term(&self.index, &word.term),
+            _ => self.term_of(word),
         };
         if let Some(id) = exact {
             out.push((id, 1.0));
@@ -417,6 +425,23 @@ impl<'a> Scorer<'a> {
         }
         out.truncate(MAX_EXPANSIONS);
         out
+    }
+
+    /// The number of form `folded` if parsing found it in the index.
+    fn typed_form(&self, folded: &str) -> Option<u32> {
+        self.typed_forms
+            .iter()
+            .copied()
+            .find(|&at| self.index.surface_bytes(at) == folded.as_bytes())
+    }
+
+    /// A word's term in the index: its form's, when parsing found the form
+    /// there (the term its analysis gives), else looked up.
+    fn term_of(&self, word: &QueryWord) -> Option<TermId> {
+        match self.typed_form(&word.folded) {
+            Some(at) => Some(self.index.surface_term(at)),
+            None => self.samples.find_term(&self.index, &word.term),
+        }
     }
 
     /// Indexed word forms within the typo budget of `folded`: none for
@@ -787,7 +812,7 @@ impl<'a> Scorer<'a> {
     fn phrase_matches(&mut self, words: &[(u32, QueryWord)], slop: u32) -> Matches {
         let mut lists = Vec::with_capacity(words.len());
         for (offset, word) in words {
-            let Some(term) = self.samples.find_term(&self.index, &word.term) else {
+            let Some(term) = self.term_of(word) else {
                 return Vec::new();
             };
             lists.push((*offset, term));
@@ -1481,12 +1506,20 @@ pub fn search_faceted(
 
 /// The query typed, its forms that the index has not stemmed again: the
 /// index records their terms (see `text::analyze_known`).
+/// The numbers of the forms found are kept in `scratch.typed_forms`, for
+/// the scoring not to look them up again.
 fn parse(input: &str, prefix_last: bool, index: Index<'_>, scratch: &mut Scratch) -> Query {
     let samples = scratch.take_samples(index);
+    let mut typed = std::mem::take(&mut scratch.typed_forms);
+    typed.clear();
+    let typed = RefCell::new(typed);
     let query = query::parse_known(input, prefix_last, &|form| {
-        samples.term_of_form(&index, form)
+        let at = samples.find_surface(&index, form)?;
+        typed.borrow_mut().push(at);
+        Some(index.surface_term_text(at).to_owned())
     });
     scratch.samples = samples;
+    scratch.typed_forms = typed.into_inner();
     query
 }
 
@@ -1527,6 +1560,7 @@ fn run(
         matched_terms: Vec::new(),
         recording: None,
         samples: scratch.take_samples(index),
+        typed_forms: std::mem::take(&mut scratch.typed_forms),
     };
     // Terms remembered for proximity, by clause (words typed side by side).
     let words = query
@@ -1778,6 +1812,7 @@ fn run(
     );
     results.terms = scorer.matched_terms;
     scratch.samples = scorer.samples;
+    scratch.typed_forms = scorer.typed_forms;
     results
 }
 
@@ -1838,8 +1873,7 @@ fn exact_matches(scorer: &mut Scorer<'_>, clause: &Clause) -> Vec<DocId> {
     let index = scorer.index;
     match clause {
         Clause::Word(w) => scorer
-            .samples
-            .find_term(&index, &w.term)
+            .term_of(w)
             .map(|t| index.postings(t).map(|p| p.doc).collect())
             .unwrap_or_default(),
         Clause::Phrase { words, slop } => {
@@ -1872,6 +1906,7 @@ mod tests {
             matched_terms: Vec::new(),
             recording: None,
             samples: scratch.take_samples(index),
+            typed_forms: Vec::new(),
         }
     }
 
