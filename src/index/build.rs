@@ -3,7 +3,8 @@
 use crate::text::fnv::HashMap;
 
 use super::{
-    HEADER_FIELDS, MAGIC, Postings, SET_MIN_DF, SET_SHARE, TOP_LEN, TOP_MIN_DF, bm25, field,
+    HEADER_FIELDS, MAGIC, Postings, SET_MIN_DF, SET_SHARE, SKIP_EVERY, TOP_LEN, TOP_MIN_DF, bm25,
+    field,
 };
 use crate::corpus::{BlockKind, Document};
 use crate::parts;
@@ -281,6 +282,13 @@ impl IndexBuilder {
                 out.extend_from_slice(&word.to_le_bytes());
             }
         }
+        let skips: Vec<Vec<u8>> = sets
+            .iter()
+            .map(|(_, term)| skip_entries(&term.docs))
+            .collect();
+        let (offsets, data) = section(&mut out, skips.iter().map(Vec::as_slice));
+        header[field::SKIP_OFFSETS] = offsets;
+        header[field::SKIP_DATA] = data;
         // Last, as a part stored as is: `with_packed_positions` packs it
         // for a large corpus's module.
         header[field::POSITIONS] = out.len() as u32;
@@ -327,6 +335,29 @@ fn top_lists(terms: &[TermPostings], doc_len: &[u32], total_len: u64) -> Vec<(u3
         lists.push((id as u32, list));
     }
     lists
+}
+
+/// A term's skip entries (see `Index` and `Postings::advance_to`): before
+/// every `SKIP_EVERY`-th posting after the first block, the document of the
+/// posting before it, where it starts in `docs`, and where its positions
+/// start.
+fn skip_entries(docs: &[u8]) -> Vec<u8> {
+    let mut entries = Vec::new();
+    let mut postings = Postings::of_docs(docs);
+    let (mut count, mut last_doc) = (0usize, 0u32);
+    while postings.pos < docs.len() {
+        if count > 0 && count % SKIP_EVERY == 0 {
+            push_u32(&mut entries, last_doc);
+            push_u32(&mut entries, postings.pos as u32);
+            push_u32(&mut entries, postings.pos_at);
+        }
+        let Some(posting) = postings.advance() else {
+            break;
+        };
+        last_doc = posting.doc;
+        count += 1;
+    }
+    entries
 }
 
 /// Writes a table of offsets then the entries it points to; returns where
@@ -386,7 +417,7 @@ pub(crate) fn push_varint(out: &mut Vec<u8>, mut v: u32) {
 
 #[cfg(test)]
 mod tests {
-    use super::super::Index;
+    use super::super::{Index, Posting};
     use super::*;
     use crate::corpus::{Block, DateSource};
 
@@ -405,6 +436,75 @@ mod tests {
                 end: text.len() as u32,
             }],
             ..Document::default()
+        }
+    }
+
+    #[test]
+    fn postings_jump_ahead_to_the_postings_a_walk_reaches() {
+        // "paix" in most of 900 documents (a set, so skip entries), with
+        // varying frequencies and positions; "karabakh" in a few.
+        let docs: Vec<Document> = (0..900)
+            .map(|i| {
+                let mut text = String::from("un texte ");
+                if i % 7 != 3 {
+                    text.push_str(&"la paix encore ".repeat(1 + i % 5));
+                }
+                if i % 97 == 5 {
+                    text.push_str("Haut-Karabakh");
+                }
+                doc(&format!("d{i}"), &text)
+            })
+            .collect();
+        let bytes = build_index(&docs);
+        let index = Index::open(&bytes).unwrap();
+        let paix = index.find_term("paix").unwrap();
+        assert!(index.doc_set(paix).is_some());
+        let walked: Vec<Posting> = index.postings(paix).collect();
+        assert!(walked.len() > 4 * SKIP_EVERY);
+        let positions = |p: &Posting| index.postings(paix).positions(p).collect::<Vec<_>>();
+        for from in [0usize, 1, 63, 64, 65, 200, 500] {
+            for target in [0u32, 1, 3, 64, 65, 300, 301, 640, 641, 899, 900, 5000] {
+                let mut it = index.postings_with_skips(paix);
+                let mut cur = None;
+                for _ in 0..from {
+                    cur = it.advance();
+                }
+                let got = if cur.is_some_and(|p| p.doc >= target) {
+                    cur
+                } else {
+                    it.advance_to(target)
+                };
+                let want = walked
+                    .iter()
+                    .skip(from.saturating_sub(1))
+                    .find(|p| p.doc >= target);
+                assert_eq!(got.as_ref(), want, "from {from}, to {target}");
+                if let (Some(got), Some(want)) = (got, want) {
+                    assert_eq!(positions(&got), positions(want));
+                    // And the walk goes on from there as it would have.
+                    let rest: Vec<Posting> = std::iter::from_fn(|| it.advance()).collect();
+                    let at = walked.iter().position(|p| p == want).unwrap();
+                    assert_eq!(rest, walked[at + 1..]);
+                }
+            }
+        }
+        // A rare term has no skip entries: it steps through.
+        let karabakh = index.find_term("karabakh").unwrap();
+        let mut it = index.postings_with_skips(karabakh);
+        assert_eq!(it.advance_to(100).map(|p| p.doc), Some(102));
+        // Broken skip entries never make a walk panic or run on.
+        let field_at = |f: usize| super::super::read_u32(&bytes, 8 + f * 4) as usize;
+        for i in field_at(field::SKIP_OFFSETS)..field_at(field::POSITIONS) {
+            let mut broken = bytes.clone();
+            broken[i] ^= 0xA5;
+            let Ok(index) = Index::open(&broken) else {
+                continue;
+            };
+            for target in [1u32, 300, 899, 5000] {
+                let mut it = index.postings_with_skips(paix);
+                let _ = it.advance_to(target);
+                assert!(std::iter::from_fn(|| it.advance()).count() <= bytes.len());
+            }
         }
     }
 

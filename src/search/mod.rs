@@ -821,13 +821,15 @@ impl<'a> Scorer<'a> {
             return Vec::new();
         }
         // Documents holding every word: walk the rarest word's postings and
-        // advance the others alongside (all are in document order).
+        // advance the others alongside (all are in document order), jumping
+        // over the blocks of a frequent word's postings that come before the
+        // document looked for.
         let mut order: Vec<usize> = (0..lists.len()).collect();
         order.sort_by_key(|&k| self.index.df(lists[k].1));
         let mut iters: Vec<_> = lists
             .iter()
             .map(|&(_, t)| {
-                let mut it = self.index.postings(t);
+                let mut it = self.index.postings_with_skips(t);
                 let first = it.next();
                 (it, first)
             })
@@ -844,14 +846,15 @@ impl<'a> Scorer<'a> {
             let doc = lead.doc;
             for &k in &order[1..] {
                 let (it, cur) = &mut iters[k];
-                while cur.is_some_and(|p| p.doc < doc) {
-                    *cur = it.advance();
+                if cur.is_some_and(|p| p.doc < doc) {
+                    *cur = it.advance_to(doc);
                 }
-                match cur {
+                match *cur {
                     Some(p) if p.doc == doc => {}
-                    Some(_) => {
+                    Some(p) => {
+                        // On to the rarest word's first document from there.
                         let (it, cur) = &mut iters[rarest];
-                        *cur = it.advance();
+                        *cur = it.advance_to(p.doc);
                         continue 'docs;
                     }
                     None => break 'docs,
