@@ -488,10 +488,7 @@ impl<'a> Index<'a> {
     /// words, little-endian, bit d % 64 of word d / 64 for document d;
     /// `None` for the other terms.
     pub fn doc_set(&self, id: TermId) -> Option<&'a [u8]> {
-        if self.df(id) < SET_MIN_DF {
-            return None;
-        }
-        let at = self.listed(self.layout.set_terms_at, self.layout.n_sets, id)?;
+        let at = self.set_at(id)?;
         let size = self.layout.set_bytes();
         let start = self.layout.set_data_at.saturating_add(at as usize * size);
         self.bytes.get(start..start.saturating_add(size))
@@ -502,9 +499,7 @@ impl<'a> Index<'a> {
     /// through (looking the term up costs a search of the set table).
     pub fn postings_with_skips(&self, id: TermId) -> Postings<'a> {
         let mut postings = self.postings(id);
-        if self.df(id) >= SET_MIN_DF
-            && let Some(at) = self.listed(self.layout.set_terms_at, self.layout.n_sets, id)
-        {
+        if let Some(at) = self.set_at(id) {
             postings.skips = entry(
                 self.bytes,
                 self.layout.skip_offsets_at,
@@ -513,6 +508,16 @@ impl<'a> Index<'a> {
             );
         }
         postings
+    }
+
+    /// Where term `id` is among the terms with a document set (and skip
+    /// entries); `None` for the others.
+    fn set_at(&self, id: TermId) -> Option<u32> {
+        // Most terms are rarer: they are not looked for in the table.
+        if self.df(id) < SET_MIN_DF {
+            return None;
+        }
+        self.listed(self.layout.set_terms_at, self.layout.n_sets, id)
     }
 
     /// Where term `id` is in a sorted table of `n` term ids at `table_at`.
@@ -908,9 +913,7 @@ impl Postings<'_> {
             positions: (start, pos_len),
         })
     }
-}
 
-impl Postings<'_> {
     /// The first posting of a document at or after `target` (`None` past
     /// the last): with skip entries, the blocks whose documents all come
     /// before `target` are jumped over, not decoded.
