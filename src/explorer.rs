@@ -387,6 +387,14 @@ impl Explorer {
         if !needs_views {
             return search::search(self.shelf(options), self.index(), query, options);
         }
+        self.search_with_views(query, options)
+    }
+
+    /// `search` when a result view is asked for (facets, statements, their
+    /// filters). Out of line: a plain search stays short for V8 to
+    /// optimise (see `search::run`).
+    #[inline(never)]
+    fn search_with_views(&self, query: &str, options: &SearchOptions) -> SearchResults {
         let views = self.views();
         let mut results = search::search_faceted(
             self.shelf(options),

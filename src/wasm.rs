@@ -92,10 +92,7 @@ pub fn try_search(query: &str, options: &JsValue) -> Result<JsValue, JsError> {
         let extra = if hit.snippet.is_empty() && hit.statements.is_empty() {
             -1.0
         } else {
-            let extras = extras.get_or_insert_with(js_sys::Array::new);
-            extras.push(&to_js(&hit.snippet)?);
-            extras.push(&to_js(&hit.statements)?);
-            f64::from(extras.length() / 2 - 1)
+            push_extras(&mut extras, hit)?
         };
         numbers.extend([
             f64::from(hit.doc),
@@ -110,13 +107,34 @@ pub fn try_search(query: &str, options: &JsValue) -> Result<JsValue, JsError> {
         .as_deref()
         .map_or(JsValue::NULL, JsValue::from_str);
     let facets = match &results.facets {
-        Some(facets) => to_js(facets)?,
+        Some(facets) => facets_to_js(facets)?,
         None => JsValue::NULL,
     };
     let extras = extras.map_or(JsValue::UNDEFINED, JsValue::from);
     Ok(with_hit_documents(explorer.summaries(), |documents| {
         search_answer(&numbers, documents, &extras, &message, &facets)
     }))
+}
+
+// The conversions a search makes only for some answers are out of line:
+// inline, they made `try_search` several times longer for V8 to optimise
+// (see `search::run`).
+
+/// Adds a hit's snippet and statements to the answer's extras; their place.
+#[inline(never)]
+fn push_extras(
+    extras: &mut Option<js_sys::Array>,
+    hit: &crate::search::Hit,
+) -> Result<f64, JsError> {
+    let extras = extras.get_or_insert_with(js_sys::Array::new);
+    extras.push(&to_js(&hit.snippet)?);
+    extras.push(&to_js(&hit.statements)?);
+    Ok(f64::from(extras.length() / 2 - 1))
+}
+
+#[inline(never)]
+fn facets_to_js(facets: &crate::search::facets::Facets) -> Result<JsValue, JsError> {
+    to_js(facets)
 }
 
 /// `search`'s answer as numbers (see `search_answer`): the results' total,
@@ -232,6 +250,7 @@ fn with_hit_documents<R>(summaries: &[DocumentSummary], f: impl FnOnce(&js_sys::
 }
 
 /// Makes document `doc`'s object in `HIT_DOCUMENTS`, unless it is made.
+#[inline(never)]
 fn make_hit_document(doc: u32, summaries: &[DocumentSummary]) -> Result<(), JsError> {
     let at = doc as usize;
     if HIT_DOCUMENTS_MADE.with_borrow(|made| made.get(at).copied().unwrap_or(false)) {
@@ -290,13 +309,21 @@ fn search_options(value: &JsValue) -> Result<SearchOptions, String> {
         }
     }
     if more == ENTRIES {
-        for entry in rest.unchecked_into::<js_sys::Array>().iter() {
-            let entry: js_sys::Array = entry.unchecked_into();
-            let key = entry.get(0).as_string().unwrap_or_default();
-            set_option(&mut options, &key, &entry.get(1))?;
-        }
+        set_entries(&mut options, rest)?;
     }
     Ok(options)
+}
+
+/// Sets the options given as `[key, value]` entries (the texts and lists,
+/// and values of a wrong type). Out of line: most searches have none.
+#[inline(never)]
+fn set_entries(options: &mut SearchOptions, entries: JsValue) -> Result<(), String> {
+    for entry in entries.unchecked_into::<js_sys::Array>().iter() {
+        let entry: js_sys::Array = entry.unchecked_into();
+        let key = entry.get(0).as_string().unwrap_or_default();
+        set_option(options, &key, &entry.get(1))?;
+    }
+    Ok(())
 }
 
 /// A count option's value, or what is wrong with it.

@@ -270,6 +270,7 @@ struct Scratch {
 
 impl Scratch {
     /// k1·(1 − b + b·len/avg) of every document, computed once per index.
+    #[inline(never)]
     fn norms(&mut self, index: Index<'_>, n: usize) -> &[f32] {
         let key = (index.bytes_address(), index.byte_len());
         if self.norms_of != key || self.norms.len() != n {
@@ -298,6 +299,7 @@ impl Scratch {
 
     /// The index's word forms and terms sampled (see `Samples`), made on
     /// its first query; taken out while a query is scored (and put back).
+    #[inline(never)]
     fn take_samples(&mut self, index: Index<'_>) -> Samples {
         let key = (index.bytes_address(), index.byte_len());
         if self.samples_of != key {
@@ -307,6 +309,7 @@ impl Scratch {
         std::mem::take(&mut self.samples)
     }
 
+    #[inline(never)]
     fn fit(&mut self, n: usize) {
         for v in [&mut self.word.best, &mut self.total] {
             if v.len() != n {
@@ -638,6 +641,7 @@ impl<'a> Scorer<'a> {
     /// scoring more for that expansion, so more in all (a document's score
     /// is its best expansion's): it reaches the page only through an
     /// expansion whose head holds it, where it is scored in full.
+    #[inline(never)]
     fn word_top(&mut self, expansions: &[(TermId, f32)], scratch: &mut Scratch, top: &mut TopK) {
         let pad = &mut scratch.word;
         let mut docs = std::mem::take(&mut pad.docs);
@@ -759,6 +763,7 @@ impl<'a> Scorer<'a> {
     /// More clauses matched rank first, so the page and the candidates
     /// re-scored for proximity (at most `wanted`) then all come from those
     /// documents: scoring only them gives the same results.
+    #[inline(never)]
     fn conjunction(
         &self,
         words: &[&[(TermId, f32)]],
@@ -939,7 +944,20 @@ struct Proximity<'a> {
     norms: &'a [f32],
 }
 
-impl Proximity<'_> {
+impl<'a> Proximity<'a> {
+    /// The terms `kept` by clause, with their positions read as streams.
+    #[inline(never)]
+    fn new(index: Index<'a>, kept: &'a [Option<(TermId, f32)>], norms: &'a [f32]) -> Proximity<'a> {
+        Proximity {
+            kept,
+            streams: kept
+                .iter()
+                .map(|k| k.map(|(term, _)| index.postings(term).position_stream()))
+                .collect(),
+            norms,
+        }
+    }
+
     /// Adds the proximity bonus to the candidates `ranked` (best first) and
     /// keeps the `shown` best, re-sorted. Out of line: it runs only for
     /// several words, and kept in `run` it made that function, the one
@@ -1215,6 +1233,7 @@ impl TopK {
     }
 
     /// Best first.
+    #[inline(never)]
     fn into_sorted(self) -> Vec<(u64, DocId)> {
         self.heap
             .into_sorted_vec()
@@ -1314,6 +1333,8 @@ impl<'q> TypoWalk<'q> {
     /// Computes rows[k] for the form's letter k (1-based); its minimum.
     /// Only the band of cells within `budget` of the diagonal can stay
     /// within budget; the cells around the band are set to "too far".
+    /// Out of line, as the walk (see `run`'s phases).
+    #[inline(never)]
     fn push_row(&mut self, k: usize) -> usize {
         let n = self.query.len();
         let far = self.budget + 1;
@@ -1354,6 +1375,7 @@ impl<'q> TypoWalk<'q> {
     /// (distance, term) of every form of `range` within the budget.
     /// `keys`: the first 8 bytes of every form (see `Scratch::surface_keys`),
     /// to step over the forms under a hopeless prefix without reading them.
+    #[inline(never)]
     fn run(
         mut self,
         index: Index<'_>,
@@ -1493,17 +1515,14 @@ pub fn search_faceted(
     input: &str,
     options: &SearchOptions,
 ) -> SearchResults {
+    let search = |scratch: &mut Scratch| {
+        let query = parse(input, options.prefix, index, scratch);
+        run(docs, index, table, input, &query, options, scratch)
+    };
     SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-        Ok(mut scratch) => {
-            let query = parse(input, options.prefix, index, &mut scratch);
-            run(docs, index, table, input, &query, options, &mut scratch)
-        }
+        Ok(mut scratch) => search(&mut scratch),
         // Only reachable by searching from inside a search: use fresh arrays.
-        Err(_) => {
-            let mut scratch = Scratch::default();
-            let query = parse(input, options.prefix, index, &mut scratch);
-            run(docs, index, table, input, &query, options, &mut scratch)
-        }
+        Err(_) => search(&mut Scratch::default()),
     })
 }
 
@@ -1511,6 +1530,7 @@ pub fn search_faceted(
 /// index records their terms (see `text::analyze_known`).
 /// The numbers of the forms found are kept in `scratch.typed_forms`, for
 /// the scoring not to look them up again.
+#[inline(never)]
 fn parse(input: &str, prefix_last: bool, index: Index<'_>, scratch: &mut Scratch) -> Query {
     let samples = scratch.take_samples(index);
     let mut typed = std::mem::take(&mut scratch.typed_forms);
@@ -1526,6 +1546,7 @@ fn parse(input: &str, prefix_last: bool, index: Index<'_>, scratch: &mut Scratch
     query
 }
 
+#[inline(never)]
 fn run(
     docs: Shelf<'_>,
     index: Index<'_>,
@@ -1689,24 +1710,9 @@ fn run(
             *flag = true;
         }
     }
-    // Filters read once per search (sets, a parsed period): the lists and
-    // dates come from the page, as long as it likes.
-    let doc_filter = as_set(&options.docs);
-    let outlet_filter = as_set(&options.outlets);
-    let period = period(options.date_from.as_deref(), options.date_to.as_deref());
-    let keep = |doc: DocId| {
-        let Some(d) = docs.summaries.get(doc as usize) else {
-            return false;
-        };
-        in_period(d.date.as_deref(), &period)
-            && doc_filter
-                .as_ref()
-                .is_none_or(|ids| ids.contains(d.id.as_str()))
-            && outlet_filter
-                .as_ref()
-                .is_none_or(|outlets| d.outlet.as_deref().is_some_and(|o| outlets.contains(o)))
-            && selector.as_ref().is_none_or(|s| s.allows(doc as usize))
-    };
+    // Filters read once per search (sets, a parsed period), when there are
+    // any: the lists and dates come from the page, as long as it likes.
+    let filter = filtered.then(|| DocFilter::new(docs, options, selector));
     let pairs: Vec<(usize, usize)> = (1..kept.len())
         .filter(|&i| kept[i - 1].is_some() && kept[i].is_some())
         .map(|i| (i - 1, i))
@@ -1725,7 +1731,7 @@ fn run(
     // offered as it is (the common case, kept to a tight loop).
     let plain = !filtered && excluded.is_empty() && !count_facets;
     let mut admit = |best: &mut TopK, doc: DocId, matched: u8, score: f32| {
-        if !dropped[doc as usize] && (!filtered || keep(doc)) {
+        if !dropped[doc as usize] && filter.as_ref().is_none_or(|f| f.keeps(doc)) {
             best.offer(rank_key(matched, score), doc);
             if count_facets {
                 admitted.push(doc);
@@ -1733,13 +1739,7 @@ fn run(
         }
     };
     match single {
-        Some(matches) if plain => {
-            for (doc, s) in matches {
-                if (doc as usize) < n {
-                    best.offer(rank_key(1, s), doc);
-                }
-            }
-        }
+        Some(matches) if plain => offer_matches(&mut best, matches, n),
         Some(matches) => {
             for (doc, s) in matches {
                 if (doc as usize) < n {
@@ -1747,6 +1747,7 @@ fn run(
                 }
             }
         }
+        None if plain => offer_sums(&mut best, scratch),
         None => {
             let (matched, total) = (&mut scratch.matched, &mut scratch.total);
             for &doc in &scratch.touched {
@@ -1754,11 +1755,7 @@ fn run(
                 let (Some(m), Some(t)) = (matched.get_mut(d), total.get_mut(d)) else {
                     continue;
                 };
-                if plain {
-                    best.offer(rank_key(*m, *t), doc);
-                } else {
-                    admit(&mut best, doc, *m, *t);
-                }
+                admit(&mut best, doc, *m, *t);
                 *m = 0;
                 *t = 0.0;
             }
@@ -1784,23 +1781,14 @@ fn run(
     }
     // In a stable order (the index's terms are sorted: so are their
     // numbers): equal searches give equal results.
-    scorer.matched_terms.sort_unstable();
-    scorer.matched_terms.dedup();
+    sort_unique(&mut scorer.matched_terms);
     let mut ranked: Vec<(DocId, u8, f32)> = best
         .into_sorted()
         .into_iter()
         .map(|(key, doc)| (doc, (key >> 56) as u8, f32::from_bits((key >> 24) as u32)))
         .collect();
     if !pairs.is_empty() {
-        let proximity = Proximity {
-            kept: &kept,
-            streams: kept
-                .iter()
-                .map(|k| k.map(|(term, _)| index.postings(term).position_stream()))
-                .collect(),
-            norms: &norms,
-        };
-        proximity.rescore(&mut ranked, &pairs, &scratch.found, shown);
+        Proximity::new(index, &kept, &norms).rescore(&mut ranked, &pairs, &scratch.found, shown);
     }
     scratch.norms = norms;
     let before_page = (page - 1).saturating_mul(per_page);
@@ -1817,6 +1805,98 @@ fn run(
     scratch.samples = scorer.samples;
     scratch.typed_forms = scorer.typed_forms;
     results
+}
+
+// `run`'s phases (below, and `Scorer::word_top`, `Scorer::conjunction`,
+// `Proximity`, `make_hits`) are functions of their own. V8 first runs a
+// wasm function as its baseline compiler made it, then, once it has run
+// enough, compiles it again with its optimising compiler, in the
+// background; that takes time growing faster than the function. With its
+// phases inline, `run` took about 50 ms of it, while the searches typed
+// meanwhile ran on a 2-core machine's other core, or waited for one (the
+// slowest searches of the benchmark, bench/results.md). Apart, each phase
+// is compiled on its own and quickly, and the filters only once a search
+// has some.
+
+/// Offers a single clause's matches (documents below `n`) to the ranking.
+#[inline(never)]
+fn offer_matches(best: &mut TopK, matches: Matches, n: usize) {
+    for (doc, s) in matches {
+        if (doc as usize) < n {
+            best.offer(rank_key(1, s), doc);
+        }
+    }
+}
+
+/// Offers every document the clauses' scores touched to the ranking, and
+/// clears their sums for the next search.
+#[inline(never)]
+fn offer_sums(best: &mut TopK, scratch: &mut Scratch) {
+    let (matched, total) = (&mut scratch.matched, &mut scratch.total);
+    for &doc in &scratch.touched {
+        let d = doc as usize;
+        let (Some(m), Some(t)) = (matched.get_mut(d), total.get_mut(d)) else {
+            continue;
+        };
+        best.offer(rank_key(*m, *t), doc);
+        *m = 0;
+        *t = 0.0;
+    }
+}
+
+/// Sorts `terms` and drops repeats.
+#[inline(never)]
+fn sort_unique(terms: &mut Vec<TermId>) {
+    terms.sort_unstable();
+    terms.dedup();
+}
+
+/// A search's filters on the documents' fields (ids, outlets, period,
+/// facets), read once per search.
+struct DocFilter<'s> {
+    docs: Shelf<'s>,
+    ids: Option<HashSet<&'s str>>,
+    outlets: Option<HashSet<&'s str>>,
+    period: Option<Option<Span>>,
+    selector: Option<facets::FacetSelector<'s>>,
+}
+
+impl<'s> DocFilter<'s> {
+    #[inline(never)]
+    fn new(
+        docs: Shelf<'s>,
+        options: &'s SearchOptions,
+        selector: Option<facets::FacetSelector<'s>>,
+    ) -> DocFilter<'s> {
+        DocFilter {
+            docs,
+            ids: as_set(&options.docs),
+            outlets: as_set(&options.outlets),
+            period: period(options.date_from.as_deref(), options.date_to.as_deref()),
+            selector,
+        }
+    }
+
+    /// Whether document `doc` passes every filter.
+    #[inline(never)]
+    fn keeps(&self, doc: DocId) -> bool {
+        let Some(d) = self.docs.summaries.get(doc as usize) else {
+            return false;
+        };
+        in_period(d.date.as_deref(), &self.period)
+            && self
+                .ids
+                .as_ref()
+                .is_none_or(|ids| ids.contains(d.id.as_str()))
+            && self
+                .outlets
+                .as_ref()
+                .is_none_or(|outlets| d.outlet.as_deref().is_some_and(|o| outlets.contains(o)))
+            && self
+                .selector
+                .as_ref()
+                .is_none_or(|s| s.allows(doc as usize))
+    }
 }
 
 /// The hits of the page: `ranked` holds every place up to its end, the

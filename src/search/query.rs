@@ -246,6 +246,7 @@ pub fn parse_known(
 /// Typed words that together spell a name of the alias table ("Nagorno
 /// Karabakh", "Ben Laden") become one clause with its other spellings.
 /// `plain[i]`: clause `i` is one word typed on its own.
+#[inline(never)]
 fn join_alias_runs(clauses: &mut Vec<Clause>, plain: &[bool]) {
     // A run is two words at least.
     if clauses.len() < 2 {
@@ -305,6 +306,7 @@ fn join_alias_runs(clauses: &mut Vec<Clause>, plain: &[bool]) {
     }
 }
 
+#[inline(never)]
 fn split_chunks(input: &str) -> Vec<Chunk> {
     let mut chunks: Vec<Chunk> = Vec::new();
     let mut chars = input.chars().peekable();
