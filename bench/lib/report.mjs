@@ -133,11 +133,15 @@ function targets(raw, summary, scores) {
   const ours = summary[`${corpus}/recoupe`];
   const lines = ['| target | recoupe | reference | met |', '|---|--:|---|:-:|'];
   const mark = (ok) => (ok ? '✅' : '❌');
+  // Timings are differences of performance.now() readings (5 µs apart under
+  // cross-origin isolation): two equal ones can differ in their last bits
+  // (0.04000000097 against 0.03999999911 ms). Compared in whole nanoseconds.
+  const atMost = (a, b) => Math.round(a * 1e6) <= Math.round(b * 1e6);
   if (ours && peers.length) {
     for (const field of ['p50', 'p99']) {
       const best = peers.reduce((a, e) => (summary[`${corpus}/${e}`][field] < summary[`${corpus}/${a}`][field] ? e : a));
       const value = summary[`${corpus}/${best}`][field];
-      lines.push(`| query latency ${field} on orangesum_10k at or below the fastest peer's | ${ms(ours[field])} ms (${ratio(ours[field], value)}) | ${LABELS[best]}: ${ms(value)} ms | ${mark(ours[field] <= value)} |`);
+      lines.push(`| query latency ${field} on orangesum_10k at or below the fastest peer's | ${ms(ours[field])} ms (${ratio(ours[field], value)}) | ${LABELS[best]}: ${ms(value)} ms | ${mark(atMost(ours[field], value))} |`);
     }
     const pagefind = summary[`${corpus}/pagefind`];
     if (pagefind) {
