@@ -117,8 +117,8 @@ pub fn try_search(query: &str, options: &JsValue) -> Result<JsValue, JsError> {
 }
 
 // The conversions a search makes only for some answers are out of line:
-// inline, they made `try_search` several times longer for V8 to optimise
-// (see `search::run`).
+// inline, they made `try_search` nearly three times as long for V8 to
+// optimise (see `search::run`'s phases).
 
 /// Adds a hit's snippet and statements to the answer's extras; their place.
 #[inline(never)]

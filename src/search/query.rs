@@ -306,6 +306,10 @@ fn join_alias_runs(clauses: &mut Vec<Clause>, plain: &[bool]) {
     }
 }
 
+/// The query cut into chunks: a word or a quoted phrase each, marked when
+/// a `-` excludes it.
+/// Out of line, as `join_alias_runs`: `parse_known` runs once per search
+/// and stays short for V8 to optimise (see `search::run`'s phases).
 #[inline(never)]
 fn split_chunks(input: &str) -> Vec<Chunk> {
     let mut chunks: Vec<Chunk> = Vec::new();
