@@ -1738,28 +1738,18 @@ fn run(
             }
         }
     };
+    let (matched, total) = (&mut scratch.matched, &mut scratch.total);
     match single {
-        Some(matches) if plain => offer_matches(&mut best, matches, n),
-        Some(matches) => {
-            for (doc, s) in matches {
-                if (doc as usize) < n {
-                    admit(&mut best, doc, 1, s);
-                }
-            }
+        Some(matches) if plain => {
+            each_match(matches, n, |doc, s| best.offer(rank_key(1, s), doc));
         }
-        None if plain => offer_sums(&mut best, scratch),
-        None => {
-            let (matched, total) = (&mut scratch.matched, &mut scratch.total);
-            for &doc in &scratch.touched {
-                let d = doc as usize;
-                let (Some(m), Some(t)) = (matched.get_mut(d), total.get_mut(d)) else {
-                    continue;
-                };
-                admit(&mut best, doc, *m, *t);
-                *m = 0;
-                *t = 0.0;
-            }
-        }
+        Some(matches) => each_match(matches, n, |doc, s| admit(&mut best, doc, 1, s)),
+        None if plain => each_sum(matched, total, &scratch.touched, |doc, m, t| {
+            best.offer(rank_key(m, t), doc);
+        }),
+        None => each_sum(matched, total, &scratch.touched, |doc, m, t| {
+            admit(&mut best, doc, m, t);
+        }),
     }
     scratch.touched.clear();
     // Only the documents holding every word were offered: all count.
@@ -1818,27 +1808,32 @@ fn run(
 // is compiled on its own and quickly, and the filters only once a search
 // has some.
 
-/// Offers a single clause's matches (documents below `n`) to the ranking.
+/// Hands a single clause's matches (documents below `n`) to `offer`.
 #[inline(never)]
-fn offer_matches(best: &mut TopK, matches: Matches, n: usize) {
+fn each_match(matches: Matches, n: usize, mut offer: impl FnMut(DocId, f32)) {
     for (doc, s) in matches {
         if (doc as usize) < n {
-            best.offer(rank_key(1, s), doc);
+            offer(doc, s);
         }
     }
 }
 
-/// Offers every document the clauses' scores touched to the ranking, and
-/// clears their sums for the next search.
+/// Hands every document the clauses' scores `touched` to `offer`, with how
+/// many clauses it matched and its total, and clears them for the next
+/// search.
 #[inline(never)]
-fn offer_sums(best: &mut TopK, scratch: &mut Scratch) {
-    let (matched, total) = (&mut scratch.matched, &mut scratch.total);
-    for &doc in &scratch.touched {
+fn each_sum(
+    matched: &mut [u8],
+    total: &mut [f32],
+    touched: &[DocId],
+    mut offer: impl FnMut(DocId, u8, f32),
+) {
+    for &doc in touched {
         let d = doc as usize;
         let (Some(m), Some(t)) = (matched.get_mut(d), total.get_mut(d)) else {
             continue;
         };
-        best.offer(rank_key(*m, *t), doc);
+        offer(doc, *m, *t);
         *m = 0;
         *t = 0.0;
     }
