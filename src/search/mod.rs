@@ -38,7 +38,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::corpus::{Document, DocumentSummary};
 use crate::index::{
-    DocId, Index, PositionStream, Posting, Samples, TOP_LEN, TermId, bm25, gallop, prefix_key,
+    DocId, Index, PositionStream, Posting, Postings, Samples, TOP_LEN, TermId, bm25, gallop,
+    prefix_key,
 };
 use crate::text::dates::span::Span;
 pub use facets::{FacetTable, FacetValue, Facets};
@@ -865,13 +866,7 @@ impl<'a> Scorer<'a> {
                     None => break 'docs,
                 }
             }
-            for (k, (_, cur)) in iters.iter().enumerate() {
-                positions[k].clear();
-                if let (Some(p), Some(stream)) = (cur, streams.get(k)) {
-                    positions[k].extend(stream.positions(p));
-                }
-            }
-            let freq = sloppy_frequency(&lists, &positions, slop);
+            let freq = phrase_frequency(&lists, &iters, &streams, &mut positions, slop);
             if freq > 0.0 {
                 let score: f32 = idfs.iter().map(|&idf| self.bm25(freq, doc, idf)).sum();
                 out.push((doc, positive(score)));
@@ -1042,7 +1037,10 @@ impl<'a> Proximity<'a> {
 
     /// Σ over typed-adjacent word pairs of a BM25-shaped score of how often
     /// the second follows the first closely. `found`: the document's
-    /// posting by clause (see `postings_of`).
+    /// posting by clause (see `postings_of`). Out of line, as
+    /// `phrase_frequency`: inside `rescore`, its loops made that function
+    /// pass V8's threshold after a few searches of several words.
+    #[inline(never)]
     fn bonus(
         &self,
         doc: DocId,
@@ -1256,6 +1254,31 @@ fn merge(lists: Vec<Matches>, combine: impl Fn(f32, f32) -> f32) -> Matches {
         }
     }
     out
+}
+
+/// How often a document holds a phrase (see `sloppy_frequency`), the
+/// document being the one each word's postings stand at (`iters`). Out of
+/// line, for V8: it counts a function's run time by the size of the loops
+/// it goes round, and optimises the function once that passes a threshold,
+/// on a thread beside the page's. With this inside, the loop over a
+/// phrase's documents made `phrase_matches` pass it after a few phrases,
+/// and compiling it (6-11 ms) slowed the searches running meanwhile (two
+/// cores, three threads); now neither function passes it that soon.
+#[inline(never)]
+fn phrase_frequency(
+    lists: &[(u32, TermId)],
+    iters: &[(Postings<'_>, Option<Posting>)],
+    streams: &[PositionStream<'_>],
+    positions: &mut [Vec<u32>],
+    slop: u32,
+) -> f32 {
+    for (k, (_, cur)) in iters.iter().enumerate() {
+        positions[k].clear();
+        if let (Some(p), Some(stream)) = (cur, streams.get(k)) {
+            positions[k].extend(stream.positions(p));
+        }
+    }
+    sloppy_frequency(lists, positions, slop)
 }
 
 /// Sum over the phrase's occurrences of 1/(1 + extra words inside it). For
