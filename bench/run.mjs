@@ -10,11 +10,12 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync, statSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { dirname, join, resolve, sep } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { loadavg } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
 import { startServer } from './lib/server.mjs';
+import { ENGINES, resolver, ourBuild as ourBuildIn } from './lib/routes.mjs';
 import { bundlePages } from './lib/bundle.mjs';
 import { measureOnce, CAPTURE_WASM_MEMORY } from './lib/measure.mjs';
 import { writeReport, describeMachine } from './lib/report.mjs';
@@ -26,7 +27,6 @@ const ROOT = resolve(BENCH, '..');
 const WORK = join(BENCH, '.work');
 const CORPORA_DIR = resolve(process.env.CORPORA_DIR || join(ROOT, '..', 'shared', 'corpora'));
 
-export const ENGINES = ['recoupe', 'minisearch', 'flexsearch', 'lunr', 'orama', 'pagefind'];
 const CORPORA = [
   { name: 'seeds', path: join(ROOT, 'seeds'), judged: true },
   { name: 'wikinews_fr', path: join(CORPORA_DIR, 'wikinews_fr.jsonl') },
@@ -57,7 +57,7 @@ function parseArgs(argv) {
 
 // ---- build what is missing --------------------------------------------------
 
-const ourBuild = (corpus) => join(WORK, 'ours', corpus, 'dist');
+const ourBuild = (corpus) => ourBuildIn(WORK, corpus);
 
 function fingerprint(engine, corpus) {
   const hash = createHash('sha256');
@@ -93,28 +93,6 @@ function buildPeerIndexes(options) {
       throw new Error(`recoupe is not built for ${name}: run bench/run.sh (it builds it)`);
     }
   }
-}
-
-// ---- serve --------------------------------------------------------------------
-
-/** Maps a URL path to a file under `dir`, refusing anything outside it. */
-function inside(dir, rest) {
-  const file = resolve(dir, `.${sep}${rest}`);
-  return file.startsWith(dir + sep) ? file : null;
-}
-
-function resolver() {
-  const template = readFileSync(join(BENCH, 'harness', 'page.html'), 'utf8');
-  return (pathname) => {
-    let m = /^\/page\/([a-z]+)\.html$/.exec(pathname);
-    if (m && ENGINES.includes(m[1])) return { body: template.replaceAll('ENGINE', m[1]), type: 'text/html; charset=utf-8' };
-    m = /^\/bundles\/(.+)$/.exec(pathname);
-    if (m) return inside(join(WORK, 'bundles'), m[1]);
-    m = /^\/data\/([a-z0-9_]+)\/([a-z]+)\/(.+)$/.exec(pathname);
-    if (m && m[2] === 'recoupe') return inside(join(ourBuild(m[1]), 'web'), m[3]);
-    if (m) return inside(join(WORK, 'data', m[1], m[2]), m[3]);
-    return null;
-  };
 }
 
 // ---- measure --------------------------------------------------------------------
@@ -156,7 +134,7 @@ async function main() {
   mkdirSync(join(WORK, 'bundles'), { recursive: true });
   await bundlePages(BENCH, options.engines, join(WORK, 'bundles'));
 
-  const server = await startServer(resolver(), { workerPrelude: CAPTURE_WASM_MEMORY });
+  const server = await startServer(resolver(BENCH, WORK, ENGINES), { workerPrelude: CAPTURE_WASM_MEMORY });
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     // Eager: performance.measureUserAgentSpecificMemory() answers at once
