@@ -18,6 +18,7 @@ import { chromium } from 'playwright-core';
 import { startServer } from './lib/server.mjs';
 import { ENGINES, resolver } from './lib/routes.mjs';
 import { measureOnce, CAPTURE_WASM_MEMORY } from './lib/measure.mjs';
+import { percentile, median } from './lib/stats.mjs';
 import { CHROMIUM_ARGS } from '../tests/e2e/browser.mjs';
 
 const BENCH = dirname(fileURLToPath(import.meta.url));
@@ -46,7 +47,6 @@ function parseArgs(argv) {
   return options;
 }
 
-const percentile = (sorted, p) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))];
 const micro = (ms) => `${Math.round(ms * 1000)} µs`;
 
 async function main() {
@@ -85,17 +85,16 @@ async function main() {
         times.slice(0, 2).forEach((t, pass) => byPass[pass].push(t));
       }
     }
-    const sorted = (a) => [...a].sort((x, y) => x - y);
-    const [everything, first, second] = [sorted(all), sorted(byPass[0]), sorted(byPass[1])];
-    const colds = sorted(samples[page].map((s) => s.cold.ms));
+    // The report's percentiles (lib/stats.mjs), so the figures compare.
+    const colds = samples[page].map((s) => s.cold.ms).sort((a, b) => a - b);
     console.log([
       page.padEnd(18),
-      `p50 ${micro(percentile(everything, 0.5))}`,
-      `p95 ${micro(percentile(everything, 0.95))}`,
-      `p99 ${micro(percentile(everything, 0.99))}`,
-      `| pass 1 p50 ${micro(percentile(first, 0.5))}, pass 2 p50 ${micro(percentile(second, 0.5))}`,
-      `| over 1 ms ${everything.filter((t) => t > 1).length}/${everything.length}`,
-      `| cold ${Math.round(percentile(colds, 0.5))} ms (${colds.map(Math.round).join(' ')})`,
+      `p50 ${micro(percentile(all, 50))}`,
+      `p95 ${micro(percentile(all, 95))}`,
+      `p99 ${micro(percentile(all, 99))}`,
+      `| pass 1 p50 ${micro(median(byPass[0]))}, pass 2 p50 ${micro(median(byPass[1]))}`,
+      `| over 1 ms ${all.filter((t) => t > 1).length}/${all.length}`,
+      `| cold ${Math.round(median(colds))} ms (${colds.map(Math.round).join(' ')})`,
     ].join(' '));
   }
 }

@@ -11,7 +11,7 @@ export const ENGINES = ['recoupe', 'minisearch', 'flexsearch', 'lunr', 'orama', 
 export const ourBuild = (work, corpus) => join(work, 'ours', corpus, 'dist');
 
 /** Maps a URL path to a file under `dir`, refusing anything outside it. */
-export function inside(dir, rest) {
+function inside(dir, rest) {
   const file = resolve(dir, `.${sep}${rest}`);
   return file.startsWith(dir + sep) ? file : null;
 }
