@@ -406,11 +406,7 @@ fn find_entities(words: &[Word]) -> Vec<Entity> {
             j += 1;
         }
         if j - i >= 2 && j - i <= 4 {
-            let name = words[i..j]
-                .iter()
-                .map(|w| w.folded.as_str())
-                .collect::<Vec<_>>()
-                .join(" ");
+            let name = folded_words(&words[i..j]);
             out.push(Entity {
                 name,
                 kind: EntityKind::Person,
@@ -422,6 +418,18 @@ fn find_entities(words: &[Word]) -> Vec<Entity> {
             continue;
         }
         i += 1;
+    }
+    out
+}
+
+/// The folded forms of `words`, joined by spaces (a name's key).
+fn folded_words(words: &[Word]) -> String {
+    let mut out = String::new();
+    for (k, w) in words.iter().enumerate() {
+        if k > 0 {
+            out.push(' ');
+        }
+        out.push_str(&w.folded);
     }
     out
 }
@@ -440,11 +448,7 @@ fn country_at(words: &[Word], i: usize) -> Option<(usize, String, NamedBy)> {
         {
             continue;
         }
-        let key = words[i..i + len]
-            .iter()
-            .map(|w| w.folded.as_str())
-            .collect::<Vec<_>>()
-            .join(" ");
+        let key = folded_words(&words[i..i + len]);
         let found = if let Some(c) = lex.country(&key) {
             Some((c, NamedBy::Name))
         } else if let Some((c, _)) = lex.seat(&key).filter(|_| words[i].capitalized) {

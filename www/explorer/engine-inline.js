@@ -1,9 +1,10 @@
 // Engine for the self-contained script: the wasm module travels inside this
-// file as text of its gzip form (a page opened from file:// may not fetch
+// file as text of its deflated form (a page opened from file:// may not fetch
 // files); the browser's own DecompressionStream inflates it. `report(phase,
 // fraction)` tells the page how far the start has gone (a large corpus takes
 // seconds to unpack and compile).
-// The module's gzip form as text (www/explorer/wasm-text.js reads it).
+// The module's raw deflate form (gzip's, without its 18 bytes of header and
+// trailer) as text (www/explorer/wasm-text.js reads it).
 const WASM_TEXT = '/* recoupe:wasm-text */';
 const WASM_PACKED_BYTES = Number('/* recoupe:wasm-packed-size */');
 const WASM_BYTES = Number('/* recoupe:wasm-size */');
@@ -11,7 +12,7 @@ const WASM_BYTES = Number('/* recoupe:wasm-size */');
 async function loadEngine(report) {
   report('unpack', 0);
   const packed = wasmTextBytes(WASM_TEXT, WASM_PACKED_BYTES);
-  const reader = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip')).getReader();
+  const reader = new Blob([packed]).stream().pipeThrough(new DecompressionStream('deflate-raw')).getReader();
   const bytes = new Uint8Array(WASM_BYTES);
   let filled = 0;
   for (;;) {
