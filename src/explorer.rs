@@ -16,8 +16,8 @@ use serde::{Deserialize, Serialize};
 
 use crate::claims::{self, Claims};
 use crate::compare::{self, CompareInput, Comparisons, TimelineFilter};
-pub use crate::corpus::DocumentSummary;
 use crate::corpus::{self, CorpusError, Document, RawDocument};
+pub use crate::corpus::{DocumentSummary, Summaries, SummaryView};
 use crate::index::{self, Index};
 use crate::parts;
 use crate::search::facets::FacetSource;
@@ -40,8 +40,9 @@ pub const PARTS: [&str; 5] = [
 ];
 
 pub struct Explorer {
-    /// What result lists show of each document: opened with the index.
-    summaries: Vec<DocumentSummary>,
+    /// What result lists show of each document: read in place, a record
+    /// decoded when a list or a filter reads it.
+    summaries: Summaries,
     /// The documents with their texts: for snippets, reading, comparing.
     documents: Part<Vec<Document>>,
     index: Cow<'static, [u8]>,
@@ -165,10 +166,14 @@ impl Explorer {
         let layout = Index::open(&index)
             .expect("a freshly built index opens")
             .layout();
+        // (Build time only, as above: summaries past 4 GB.)
+        #[allow(clippy::expect_used)]
+        let summaries = Summaries::build(documents.iter().map(Document::summary))
+            .expect("the summaries fit their binary form");
         let claims = claims::extract(&documents);
         let comparisons = Comparisons::build(&documents, &claims);
         Explorer {
-            summaries: documents.iter().map(Document::summary).collect(),
+            summaries,
             documents: Part::Built(documents),
             index: Cow::Owned(index),
             layout,
@@ -188,8 +193,8 @@ impl Explorer {
 
     /// The binary form: (file name, bytes) pairs.
     pub fn to_parts(&self) -> Vec<(&'static str, Vec<u8>)> {
-        // The summaries and the index are read at once (the index in
-        // place): stored as they are. The others are decoded on first use,
+        // The summaries and the index are read in place: stored as they
+        // are. The others are decoded on first use,
         // and packed each on a thread of its own (a large corpus's take
         // seconds each; a wasm module has no threads, and stores them).
         let documents = || parts::pack(&encode(self.documents.get().ok()));
@@ -207,7 +212,7 @@ impl Explorer {
             })
         };
         vec![
-            (SUMMARIES_FILE, encode(Some(&self.summaries))),
+            (SUMMARIES_FILE, self.summaries.as_bytes().to_vec()),
             (DOCUMENTS_FILE, documents),
             (
                 INDEX_FILE,
@@ -219,15 +224,12 @@ impl Explorer {
     }
 
     /// Opens the binary form, given by `part` (file name → its bytes). The
-    /// index is read in place, never copied; claims and comparisons are
-    /// decoded on first use.
+    /// summaries and the index are read in place, never copied; texts,
+    /// claims and comparisons are decoded on first use.
     pub fn from_parts(
         part: impl Fn(&str) -> Result<&'static [u8], String>,
     ) -> Result<Explorer, String> {
-        let summaries_part = part(SUMMARIES_FILE)?;
-        reserve_heap(summaries_part.len());
-        let summaries: Vec<DocumentSummary> = postcard::from_bytes(summaries_part)
-            .map_err(|e| format!("corrupt embedded summaries: {e}"))?;
+        let summaries = Summaries::open(part(SUMMARIES_FILE)?)?;
         let index = part(INDEX_FILE)?;
         let opened = Index::open(index).map_err(|e| e.to_string())?;
         if opened.doc_count() as usize != summaries.len() {
@@ -271,18 +273,18 @@ impl Explorer {
 
     /// A document's number (its position in the corpus), by id.
     fn number(&self, id: &str) -> Option<usize> {
-        self.summaries.iter().position(|d| d.id == id)
+        self.summaries.position(id)
     }
 
     /// What a list shows of every document: read without the texts.
-    pub fn summaries(&self) -> &[DocumentSummary] {
+    pub fn summaries(&self) -> &Summaries {
         &self.summaries
     }
 
     pub fn view(&self, id: &str) -> Option<DocumentView> {
         let number = self.number(id)?;
         let d = self.documents().get(number)?;
-        let summary = self.summaries.get(number)?.clone();
+        let summary = self.summaries.get(number)?.to_owned_summary();
         Some(DocumentView {
             id: summary.id,
             title: summary.title,
@@ -351,16 +353,10 @@ impl Explorer {
                     snippets: false,
                     ..SearchOptions::default()
                 };
-                let ids: crate::text::fnv::HashMap<&str, usize> = self
-                    .summaries
-                    .iter()
-                    .enumerate()
-                    .map(|(i, d)| (d.id.as_str(), i))
-                    .collect();
                 self.search(text, &options)
                     .hits
                     .iter()
-                    .filter_map(|h| ids.get(h.id.as_str()).copied())
+                    .map(|h| h.doc as usize)
                     .collect()
             }
             _ => Vec::new(),
@@ -422,11 +418,8 @@ impl Explorer {
 
     fn views(&self) -> &Views {
         self.views.get_or_init(|| {
-            let number: HashMap<&str, usize> = self
-                .summaries
-                .iter()
-                .enumerate()
-                .map(|(i, d)| (d.id.as_str(), i))
+            let number: HashMap<&str, usize> = (0..self.summaries.len())
+                .filter_map(|doc| Some((self.summaries.get(doc)?.id, doc)))
                 .collect();
             // Without its claims (a corrupt part), the facets still count
             // outlets and months.

@@ -8,7 +8,7 @@ use std::cell::{OnceCell, RefCell};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::corpus::DocumentSummary;
+use crate::corpus::Summaries;
 use crate::embedded;
 use crate::explorer::Explorer;
 use crate::search::SearchOptions;
@@ -34,7 +34,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsError> {
 /// Every document of the embedded corpus: id, title, date, outlet.
 #[wasm_bindgen]
 pub fn documents() -> Result<JsValue, JsError> {
-    to_js(&explorer()?.summaries())
+    to_js(explorer()?.summaries())
 }
 
 /// One document to read, by id; throws when there is no such document.
@@ -241,7 +241,7 @@ thread_local! {
 }
 
 /// `HIT_DOCUMENTS`, made for the corpus's documents on first use.
-fn with_hit_documents<R>(summaries: &[DocumentSummary], f: impl FnOnce(&js_sys::Array) -> R) -> R {
+fn with_hit_documents<R>(summaries: &Summaries, f: impl FnOnce(&js_sys::Array) -> R) -> R {
     HIT_DOCUMENTS.with(|documents| {
         f(documents.get_or_init(|| {
             js_sys::Array::new_with_length(u32::try_from(summaries.len()).unwrap_or(u32::MAX))
@@ -251,7 +251,7 @@ fn with_hit_documents<R>(summaries: &[DocumentSummary], f: impl FnOnce(&js_sys::
 
 /// Makes document `doc`'s object in `HIT_DOCUMENTS`, unless it is made.
 #[inline(never)]
-fn make_hit_document(doc: u32, summaries: &[DocumentSummary]) -> Result<(), JsError> {
+fn make_hit_document(doc: u32, summaries: &Summaries) -> Result<(), JsError> {
     let at = doc as usize;
     if HIT_DOCUMENTS_MADE.with_borrow(|made| made.get(at).copied().unwrap_or(false)) {
         return Ok(());
@@ -259,7 +259,7 @@ fn make_hit_document(doc: u32, summaries: &[DocumentSummary]) -> Result<(), JsEr
     let summary = summaries
         .get(at)
         .ok_or_else(|| JsError::new("a hit without its document"))?;
-    let object = to_js(summary)?;
+    let object = to_js(&summary.to_owned_summary())?;
     with_hit_documents(summaries, |documents| documents.set(doc, object));
     HIT_DOCUMENTS_MADE.with_borrow_mut(|made| {
         if made.len() <= at {

@@ -28,6 +28,7 @@ pub mod repair;
 pub mod segment;
 pub mod signals;
 pub mod sourcemap;
+pub mod summaries;
 
 use serde::{Deserialize, Serialize};
 
@@ -35,6 +36,7 @@ pub use load::{
     CorpusError, Format, Limits, RawDocument, read_corpus_dir, read_corpus_files, read_corpus_with,
 };
 pub use sourcemap::SourceMap;
+pub use summaries::{Summaries, SummaryView, Texts};
 
 /// Where a document's date comes from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]

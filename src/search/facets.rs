@@ -11,7 +11,7 @@ use crate::text::fnv::{HashMap, HashSet};
 
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::DocumentSummary;
+use crate::corpus::Summaries;
 use crate::index::DocId;
 
 /// Values listed per facet (the most frequent; selected ones always).
@@ -208,7 +208,7 @@ pub struct FacetSource<'a> {
 
 impl FacetTable {
     pub fn new<'a>(
-        documents: &[DocumentSummary],
+        documents: &Summaries,
         statements: impl IntoIterator<Item = FacetSource<'a>>,
     ) -> FacetTable {
         let n = documents.len();
@@ -218,11 +218,14 @@ impl FacetTable {
             sides: Dimension::with_docs(n),
             months: Dimension::with_docs(n),
         };
-        for (i, d) in documents.iter().enumerate() {
-            if let Some(outlet) = d.outlet.as_deref().filter(|o| !o.trim().is_empty()) {
+        for i in 0..n {
+            let Some(d) = documents.get(i) else {
+                continue;
+            };
+            if let Some(outlet) = d.outlet.filter(|o| !o.trim().is_empty()) {
                 table.outlets.add(i, outlet, outlet);
             }
-            if let Some(month) = d.date.as_deref().and_then(month_of) {
+            if let Some(month) = d.date.and_then(month_of) {
                 table.months.add(i, month, month);
             }
         }
@@ -372,7 +375,7 @@ fn month_of(date: &str) -> Option<&str> {
 mod tests {
     use super::*;
 
-    fn doc(id: &str, outlet: Option<&str>, date: Option<&str>) -> DocumentSummary {
+    fn doc(id: &str, outlet: Option<&str>, date: Option<&str>) -> crate::corpus::DocumentSummary {
         crate::corpus::Document {
             id: id.to_owned(),
             outlet: outlet.map(str::to_owned),
@@ -383,12 +386,13 @@ mod tests {
     }
 
     fn table() -> FacetTable {
-        let docs = vec![
+        let docs = Summaries::build([
             doc("a", Some("RT"), Some("2020-11-14")),
             doc("b", Some("Le Monde"), Some("2020-11")),
             doc("c", Some("RT"), Some("2020-12-11")),
             doc("d", None, None),
-        ];
+        ])
+        .unwrap();
         let sources = [
             (0, 1, "Sergueï Lavrov", Some("Russie")),
             (0, 1, "Sergueï Lavrov", Some("Russie")),
@@ -485,15 +489,14 @@ mod tests {
 
     #[test]
     fn many_months_count_by_year() {
-        let docs: Vec<DocumentSummary> = (0..40)
-            .map(|i| {
-                doc(
-                    &format!("d{i}"),
-                    None,
-                    Some(&format!("{}-{:02}-01", 2000 + i / 12, i % 12 + 1)),
-                )
-            })
-            .collect();
+        let docs = Summaries::build((0..40).map(|i| {
+            doc(
+                &format!("d{i}"),
+                None,
+                Some(&format!("{}-{:02}-01", 2000 + i / 12, i % 12 + 1)),
+            )
+        }))
+        .unwrap();
         let t = FacetTable::new(&docs, []);
         let all: Vec<DocId> = (0..40).collect();
         let facets = t.count(&all, &FacetFilter::default());

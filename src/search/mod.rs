@@ -36,7 +36,7 @@ use std::cell::RefCell;
 
 use serde::{Deserialize, Serialize};
 
-use crate::corpus::{Document, DocumentSummary};
+use crate::corpus::{Document, Summaries, SummaryView};
 use crate::index::{
     DocId, Index, PositionStream, Posting, Postings, Samples, TOP_LEN, TermId, bm25, gallop,
     prefix_key,
@@ -173,13 +173,13 @@ pub struct Hit {
 
 impl Hit {
     /// The hit with its document's id, title, date, outlet and lead.
-    pub fn with_document(self, d: &DocumentSummary) -> Hit {
+    pub fn with_document(self, d: &SummaryView<'_>) -> Hit {
         Hit {
-            id: d.id.clone(),
-            title: d.title.clone(),
-            date: d.date.clone(),
-            outlet: d.outlet.clone(),
-            lead: d.lead.clone(),
+            id: d.id.to_owned(),
+            title: d.title.map(str::to_owned),
+            date: d.date.map(str::to_owned),
+            outlet: d.outlet.map(str::to_owned),
+            lead: d.lead.map(str::to_owned),
             ..self
         }
     }
@@ -1515,7 +1515,7 @@ fn in_period(date: Option<&str>, period: &Option<Option<Span>>) -> bool {
 /// them).
 #[derive(Clone, Copy)]
 pub struct Shelf<'a> {
-    pub summaries: &'a [DocumentSummary],
+    pub summaries: &'a Summaries,
     pub texts: &'a [Document],
 }
 
@@ -1901,15 +1901,12 @@ impl<'s> DocFilter<'s> {
         let Some(d) = self.docs.summaries.get(doc as usize) else {
             return false;
         };
-        in_period(d.date.as_deref(), &self.period)
-            && self
-                .ids
-                .as_ref()
-                .is_none_or(|ids| ids.contains(d.id.as_str()))
+        in_period(d.date, &self.period)
+            && self.ids.as_ref().is_none_or(|ids| ids.contains(d.id))
             && self
                 .outlets
                 .as_ref()
-                .is_none_or(|outlets| d.outlet.as_deref().is_some_and(|o| outlets.contains(o)))
+                .is_none_or(|outlets| d.outlet.is_some_and(|o| outlets.contains(o)))
             && self
                 .selector
                 .as_ref()
@@ -1940,7 +1937,16 @@ fn make_hits(
         .into_iter()
         .skip(before_page)
         .filter_map(|(doc, matched, score)| {
-            let d = docs.summaries.get(doc as usize)?;
+            // A bare hit reads no summary (the page adds its document's
+            // fields).
+            let summary = if options.bare_hits {
+                if doc as usize >= docs.summaries.len() {
+                    return None;
+                }
+                None
+            } else {
+                Some(docs.summaries.get(doc as usize)?)
+            };
             let snippet = match docs.texts.get(doc as usize) {
                 Some(text) if options.snippets => snippet::snippet(text, &highlighter),
                 _ => Vec::new(),
@@ -1958,10 +1964,9 @@ fn make_hits(
                 statement_count: 0,
                 doc,
             };
-            Some(if options.bare_hits {
-                hit
-            } else {
-                hit.with_document(d)
+            Some(match summary {
+                Some(d) => hit.with_document(&d),
+                None => hit,
             })
         })
         .collect()
@@ -2063,7 +2068,7 @@ mod tests {
         assert!(with_set("paix") && !with_set("paisible") && !with_set("paiement"));
         let paillote = index.find_term(&crate::text::stem("paillote")).unwrap();
         assert!(index.top_postings(paillote).is_none());
-        let summaries: Vec<DocumentSummary> = docs.iter().map(Document::summary).collect();
+        let summaries = Summaries::build(docs.iter().map(Document::summary)).unwrap();
         let shelf = || Shelf {
             summaries: &summaries,
             texts: &docs,
@@ -2126,7 +2131,7 @@ mod tests {
             .collect();
         let bytes = crate::index::build_index(&docs);
         let index = Index::open(&bytes).unwrap();
-        let summaries: Vec<DocumentSummary> = docs.iter().map(Document::summary).collect();
+        let summaries = Summaries::build(docs.iter().map(Document::summary)).unwrap();
         let shelf = || Shelf {
             summaries: &summaries,
             texts: &docs,
