@@ -371,8 +371,9 @@ ${coldSplit(raw, summary, corpora)}
 
 recoupe's start, by the marks of its page (ms, medians): navigation to its glue loaded (the
 module's download starts with the glue's), the rest of the module streamed and compiled,
-instantiated, then the first query (which opens the explorer: the documents' summaries
-decoded; their texts, claims and comparisons wait for a use that needs them).
+instantiated, then the first query (which opens the explorer: its index and the documents'
+summaries are read in place; their texts, claims and comparisons wait for a use that needs
+them).
 
 ${recoupePhases(raw, corpora)}
 
