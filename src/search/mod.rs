@@ -1898,15 +1898,18 @@ impl<'s> DocFilter<'s> {
     /// Whether document `doc` passes every filter.
     #[inline(never)]
     fn keeps(&self, doc: DocId) -> bool {
-        let Some(d) = self.docs.summaries.get(doc as usize) else {
-            return false;
-        };
-        in_period(d.date, &self.period)
-            && self.ids.as_ref().is_none_or(|ids| ids.contains(d.id))
-            && self
-                .outlets
-                .as_ref()
-                .is_none_or(|outlets| d.outlet.is_some_and(|o| outlets.contains(o)))
+        // The document's summary is read only for a filter on its fields:
+        // the facets' filters (the page's) have tables of their own.
+        let on_fields = self.period.is_some() || self.ids.is_some() || self.outlets.is_some();
+        (!on_fields
+            || self.docs.summaries.get(doc as usize).is_some_and(|d| {
+                in_period(d.date, &self.period)
+                    && self.ids.as_ref().is_none_or(|ids| ids.contains(d.id))
+                    && self
+                        .outlets
+                        .as_ref()
+                        .is_none_or(|outlets| d.outlet.is_some_and(|o| outlets.contains(o)))
+            }))
             && self
                 .selector
                 .as_ref()
