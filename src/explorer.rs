@@ -194,9 +194,9 @@ impl Explorer {
     /// The binary form: (file name, bytes) pairs.
     pub fn to_parts(&self) -> Vec<(&'static str, Vec<u8>)> {
         // The summaries and the index are read in place: stored as they
-        // are. The others are decoded on first use,
-        // and packed each on a thread of its own (a large corpus's take
-        // seconds each; a wasm module has no threads, and stores them).
+        // are. The others are decoded on first use, and packed each on a
+        // thread of its own (a large corpus's take seconds each; a wasm
+        // module has no threads, and stores them).
         let documents = || parts::pack(&encode(self.documents.get().ok()));
         let claims = || parts::pack(&encode(self.claims.get().ok()));
         let comparisons = || parts::pack(&encode(self.comparisons.get().ok()));
