@@ -47,9 +47,6 @@ pub struct Explorer {
     documents: Part<Vec<Document>>,
     index: Cow<'static, [u8]>,
     layout: index::Layout,
-    /// The index's positions, when its module stores them packed: unpacked
-    /// by the first query that reads any.
-    positions: parts::Unpacked,
     claims: Part<Claims>,
     comparisons: Part<Comparisons>,
     /// What the result views need beside the index, built on first use.
@@ -179,7 +176,6 @@ impl Explorer {
             layout,
             claims: Part::Built(claims),
             comparisons: Part::Built(comparisons),
-            positions: parts::Unpacked::default(),
             views: OnceLock::new(),
         }
     }
@@ -214,10 +210,7 @@ impl Explorer {
         vec![
             (SUMMARIES_FILE, self.summaries.as_bytes().to_vec()),
             (DOCUMENTS_FILE, documents),
-            (
-                INDEX_FILE,
-                index::with_packed_positions(&self.index, parts::PACK_FROM),
-            ),
+            (INDEX_FILE, self.index.to_vec()),
             (CLAIMS_FILE, claims),
             (COMPARISONS_FILE, comparisons),
         ]
@@ -242,13 +235,12 @@ impl Explorer {
             layout: opened.layout(),
             claims: Part::embedded(part(CLAIMS_FILE)?, "claims"),
             comparisons: Part::embedded(part(COMPARISONS_FILE)?, "comparisons"),
-            positions: parts::Unpacked::default(),
             views: OnceLock::new(),
         })
     }
 
     pub fn index(&self) -> Index<'_> {
-        Index::with_layout(&self.index, self.layout, Some(&self.positions))
+        Index::with_layout(&self.index, self.layout)
     }
 
     /// The documents with their texts, decoded on first use (none if the

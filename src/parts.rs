@@ -14,13 +14,8 @@
 //! 24 MB: 106 ms, deflate 108 ms). Parts packed here are unpacked in the
 //! module on first use: a result list of titles needs none of them.
 //!
-//! What a gzip-served module costs is mostly the inflating of what gzip
-//! could compress: in Chromium on loopback, orangesum's 9.8 MB index took
-//! 80 ms to fetch as is and about 180 ms gzipped, where 12.7 MB already
-//! packed took 100 and 120. So the index's word positions, which a word
-//! alone does not read, are packed too (`crate::index`): with them, the
-//! module's fetch and compile went from about 190 to 160 ms, and the
-//! bench's cold start on orangesum from 352 to 311 ms.
+//! The index is not packed: it is read in place, by every query, and its
+//! word positions too (see `crate::index` for why they no longer are).
 //!
 //! Why only large parts: a small corpus's page is packed whole with zopfli,
 //! which does better on the raw bytes; and a module with no packed part
@@ -85,25 +80,6 @@ pub fn stored(part: &[u8]) -> Option<&[u8]> {
     match part.split_first() {
         Some((&STORED, bytes)) => Some(bytes),
         _ => None,
-    }
-}
-
-/// A part read in pieces (the index's positions), unpacked on first use and
-/// kept; a part stored as is is read in place.
-#[derive(Default)]
-pub struct Unpacked(std::sync::OnceLock<Result<Vec<u8>, String>>);
-
-impl Unpacked {
-    /// The bytes of `part` as [`pack`] was given them. Always give the
-    /// same part: the first one given is the one kept.
-    pub fn get<'s>(&'s self, part: &'s [u8]) -> Result<&'s [u8], &'s str> {
-        if let Some(bytes) = stored(part) {
-            return Ok(bytes);
-        }
-        self.0
-            .get_or_init(|| unpack(part).map(Cow::into_owned))
-            .as_deref()
-            .map_err(String::as_str)
     }
 }
 

@@ -226,7 +226,9 @@ const HOSTED_CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; st
   + "connect-src 'self'; img-src 'self' data:";
 const csp = (policy) => `<meta http-equiv="Content-Security-Policy" content="${policy}">`;
 
-const template = read(join(www, 'index.html'));
+// The template's notes to its readers are left out of the pages (its
+// placeholders, comments too, are filled below).
+const template = read(join(www, 'index.html')).replace(/<!--(?! recoupe:)[\s\S]*?-->\n?/g, '');
 function page(policy, style, scripts) {
   let out = fill(template, '<!-- recoupe:csp -->', csp(policy));
   out = fill(out, '<!-- recoupe:style -->', style);

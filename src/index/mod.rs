@@ -36,18 +36,21 @@
 //!           postings after the first block, each three u32: the document
 //!           of the posting before the block, where the block starts in the
 //!           term's doc stream, and where its positions start
-//! positions last, to the end: one part in the form of `crate::parts`
-//!           (stored as is, or packed), which holds (n_terms+1) × u32
+//! positions last, to the end: one part in the form of `crate::parts`,
+//!           always stored as is, which holds (n_terms+1) × u32
 //!           offsets into the position stream, then the stream: per
 //!           document, varint position deltas
 //! ```
 //!
 //! Ranking reads only the doc stream; positions are decoded for phrases and
-//! word pairs, and only for the documents that hold both words. So a large
-//! corpus's module packs them (a third of its index): a page's first
-//! answer, a word alone, does not wait for their bytes to be inflated from
-//! the gzip-served module, but for fewer packed ones, unpacked when a query
-//! first needs them (see `with_packed_positions`).
+//! word pairs, and only for the documents that hold both words, in place.
+//! They were packed (Zstandard) in a large corpus's module once, and
+//! unpacked whole by the first query that read any. On orangesum_10k that
+//! saved 0.6 MB of a 24 MB module, but the reader's first phrase or pair of
+//! words waited 60 to 100 ms for it, and V8 then spent about 25 ms of the
+//! other core optimising a decoder that had finished: the bench's next
+//! queries ran beside that compile, and its pauses over 1 ms nearly
+//! doubled. Read in place, that first query takes 3 to 4 ms.
 
 pub mod bm25;
 mod build;
@@ -56,7 +59,7 @@ pub use build::{IndexBuilder, TITLE_WEIGHT, build_index, indexed_fields};
 
 use std::ops::Range;
 
-use crate::parts::{self, Unpacked};
+use crate::parts;
 
 const MAGIC: &[u8; 8] = b"RCPIDX08";
 const HEADER_FIELDS: usize = 25;
@@ -105,8 +108,6 @@ impl std::fmt::Display for IndexFormatError {
 pub struct Index<'a> {
     bytes: &'a [u8],
     layout: Layout,
-    /// Where packed positions are kept once unpacked (see `with_layout`).
-    unpacked: Option<&'a Unpacked>,
 }
 
 /// Where the sections of an index are, read from its header once.
@@ -331,7 +332,8 @@ impl<'a> Index<'a> {
             ),
             (layout.skip_data_at, Some(0), layout.positions_at),
             // The positions part's form byte. (What follows is read with
-            // bounds checks: a table cut short reads as no positions.)
+            // bounds checks: a table cut short, or a part in another form
+            // than stored as is, reads as no positions.)
             (layout.positions_at, Some(1), bytes.len()),
         ];
         for (start, size, next) in tables {
@@ -342,11 +344,7 @@ impl<'a> Index<'a> {
                 ));
             }
         }
-        Ok(Index {
-            bytes,
-            layout,
-            unpacked: None,
-        })
+        Ok(Index { bytes, layout })
     }
 
     /// The layout read by `open`, to reopen the same bytes without checks.
@@ -355,19 +353,9 @@ impl<'a> Index<'a> {
     }
 
     /// Reopens bytes that `open` accepted with this layout. Reads of
-    /// anything else return empty values, never panic. Packed positions
-    /// are unpacked into `unpacked` when first read; an index opened
-    /// without one reads them as none.
-    pub fn with_layout(
-        bytes: &'a [u8],
-        layout: Layout,
-        unpacked: Option<&'a Unpacked>,
-    ) -> Index<'a> {
-        Index {
-            bytes,
-            layout,
-            unpacked,
-        }
+    /// anything else return empty values, never panic.
+    pub fn with_layout(bytes: &'a [u8], layout: Layout) -> Index<'a> {
+        Index { bytes, layout }
     }
 
     pub fn doc_count(&self) -> u32 {
@@ -452,7 +440,6 @@ impl<'a> Index<'a> {
                     .bytes
                     .get(self.layout.positions_at..)
                     .unwrap_or_default(),
-                unpacked: self.unpacked,
                 n_terms: self.layout.n_terms,
                 term: id,
             },
@@ -618,27 +605,6 @@ impl<'a> Index<'a> {
     }
 }
 
-/// The binary form of an index with its positions part packed when it has
-/// at least `threshold` bytes (`parts::pack_from`; a module's build gives
-/// `parts::PACK_FROM`): the rest is read in place, the positions when a
-/// query first needs them. Bytes `Index::open` refuses, or whose positions
-/// are packed already, come back as they are.
-pub fn with_packed_positions(bytes: &[u8], threshold: usize) -> Vec<u8> {
-    let Ok(index) = Index::open(bytes) else {
-        return bytes.to_vec();
-    };
-    let at = index.layout.positions_at;
-    let Some(positions) = parts::stored(&bytes[at..]) else {
-        return bytes.to_vec();
-    };
-    let mut out = bytes[..at].to_vec();
-    out.extend_from_slice(&parts::pack_from(positions, threshold));
-    let end = u32::try_from(out.len()).unwrap_or(u32::MAX);
-    let field_at = 8 + field::END * 4;
-    out[field_at..field_at + 4].copy_from_slice(&end.to_le_bytes());
-    out
-}
-
 /// One document's entry in a term's postings.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct Posting {
@@ -780,26 +746,18 @@ fn entry(bytes: &[u8], offsets_at: usize, data_at: usize, i: u32) -> &[u8] {
         .unwrap_or_default()
 }
 
-/// Where a term's position stream is: found when first read, so that
-/// ranking, which reads none, never unpacks the positions part.
+/// Where a term's position stream is: found when first read (ranking reads
+/// none).
 #[derive(Clone, Copy)]
 struct TermPositions<'a> {
     part: &'a [u8],
-    unpacked: Option<&'a Unpacked>,
     n_terms: u32,
     term: TermId,
 }
 
 impl<'a> TermPositions<'a> {
     fn stream(&self) -> &'a [u8] {
-        let table = match self.unpacked {
-            // A module built without packed parts has none to unpack (and
-            // leaves that code out: see `crate::parts`).
-            Some(unpacked) if cfg!(any(not(target_arch = "wasm32"), packed_parts)) => {
-                unpacked.get(self.part).unwrap_or_default()
-            }
-            _ => parts::stored(self.part).unwrap_or_default(),
-        };
+        let table = parts::stored(self.part).unwrap_or_default();
         let data_at = slot(0, self.n_terms.saturating_add(1));
         entry(table, 0, data_at, self.term)
     }
@@ -826,7 +784,6 @@ impl<'a> Postings<'a> {
             data,
             positions: TermPositions {
                 part: &[],
-                unpacked: None,
                 n_terms: 0,
                 term: 0,
             },
