@@ -48,9 +48,10 @@
 //! unpacked whole by the first query that read any. On orangesum_10k that
 //! saved 0.6 MB of a 24 MB module, but the reader's first phrase or pair of
 //! words waited 60 to 100 ms for it, and V8 then spent about 25 ms of the
-//! other core optimising a decoder that had finished: the bench's next
-//! queries ran beside that compile, and its pauses over 1 ms nearly
-//! doubled. Read in place, that first query takes 3 to 4 ms.
+//! other core optimising a decoder that had finished, beside the bench's
+//! next queries (more of which took over 1 ms: 19 and 16 in two probes,
+//! against 11 and 12 with the positions in place). Read in place, that
+//! first query takes 3 to 4 ms.
 
 pub mod bm25;
 mod build;
