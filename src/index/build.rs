@@ -618,6 +618,7 @@ mod tests {
         };
         assert_eq!(positions(&index), vec![1]);
         let mut packed = bytes.clone();
+        // The form byte of a part packed with Zstandard (see `crate::parts`).
         packed[index.layout.positions_at] = 2;
         let packed = Index::open(&packed).unwrap();
         assert!(positions(&packed).is_empty());
