@@ -57,6 +57,14 @@ fn main() {
     if parts::any_packed(parts.iter().map(|(_, bytes)| bytes.as_slice())) {
         println!("cargo::rustc-cfg=packed_parts");
     }
+    // Likewise the reading of the lists only a large corpus's index keeps.
+    let large = parts.iter().any(|(name, bytes)| {
+        *name == explorer::INDEX_FILE
+            && index::Index::open(bytes).is_ok_and(|i| i.has_large_lists())
+    });
+    if large {
+        println!("cargo::rustc-cfg=large_lists");
+    }
     write_parts(&out, &parts);
 }
 

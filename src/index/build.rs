@@ -1,10 +1,10 @@
 //! Building the index from documents and writing its binary form.
 
-use crate::text::fnv::HashMap;
+use crate::text::fnv::{HashMap, HashSet};
 
 use super::{
-    HEADER_FIELDS, MAGIC, Postings, SET_MIN_DF, SET_SHARE, SKIP_EVERY, TOP_LEN, TOP_MIN_DF, bm25,
-    field,
+    HEADER_FIELDS, MAGIC, PAIR_MIN_DF, PositionStream, Postings, SET_MIN_DF, SET_SHARE, SKIP_EVERY,
+    TOP_LEN, TOP_MIN_DF, bm25, field, pair_term, sloppy_frequency,
 };
 use crate::corpus::{BlockKind, Document};
 use crate::parts;
@@ -27,6 +27,32 @@ struct TermPostings {
     positions: Vec<u8>,
 }
 
+impl TermPostings {
+    /// Adds a document after those added before (its number above theirs),
+    /// with the term's weighted frequency and positions (in order) there.
+    fn push(&mut self, doc: u32, weighted_tf: u32, positions: impl Iterator<Item = u32>) {
+        let before = self.positions.len();
+        let mut last = 0;
+        for p in positions {
+            push_varint(&mut self.positions, p - last);
+            last = p;
+        }
+        let delta = if self.df == 0 {
+            doc
+        } else {
+            doc - self.last_doc
+        };
+        push_varint(&mut self.docs, delta);
+        push_tf_and_len(
+            &mut self.docs,
+            weighted_tf,
+            (self.positions.len() - before) as u32,
+        );
+        self.df += 1;
+        self.last_doc = doc;
+    }
+}
+
 /// A folded form with no term (a stop word).
 const NO_TERM: u32 = u32::MAX;
 
@@ -39,6 +65,9 @@ pub struct IndexBuilder {
     /// Folded word form → its term's number (or `NO_TERM`): each form is
     /// stemmed once per corpus, not once per occurrence.
     forms: HashMap<String, u32>,
+    /// Pairs of terms seen as the parts of a hyphenated compound, one right
+    /// after the other (see `pair_postings`).
+    compounds: HashSet<(u32, u32)>,
 }
 
 /// A text of a document that is indexed.
@@ -95,6 +124,7 @@ impl IndexBuilder {
             term_ids: HashMap::default(),
             postings: Vec::new(),
             forms: HashMap::default(),
+            compounds: HashSet::default(),
         }
     }
 
@@ -133,6 +163,7 @@ impl IndexBuilder {
         let mut length = 0u32;
         // (term, position, weight) of every indexed token of the document.
         let mut occurrences: Vec<(u32, u32, u32)> = Vec::new();
+        let mut compounds: Vec<(u32, u32)> = Vec::new();
         for field in fields(doc) {
             let local: Vec<u32> = match field.offset {
                 Some(offset) => splits
@@ -143,6 +174,18 @@ impl IndexBuilder {
                 None => Vec::new(),
             };
             let mut next = 0u32;
+            // The term and position of the last indexed token, for compounds.
+            let mut last: Option<(u32, u32)> = None;
+            let mut compound = |term: u32, pos: u32, hyphen_joined: bool| {
+                if let Some((first, at)) = last
+                    && hyphen_joined
+                    && at + 1 == pos
+                    && first != term
+                {
+                    compounds.push((first, term));
+                }
+                last = Some((term, pos));
+            };
             if local.is_empty() {
                 text::for_each_token(field.text, &[], |token| {
                     let pos = position.saturating_add(next);
@@ -150,6 +193,7 @@ impl IndexBuilder {
                     if let Some(term) = self.term_id(token.kind, token.folded) {
                         length += 1;
                         occurrences.push((term, pos, field.weight));
+                        compound(term, pos, token.hyphen_joined);
                     }
                 });
             } else {
@@ -161,41 +205,28 @@ impl IndexBuilder {
                     if let Some(term) = self.term_id(token.kind, &token.folded) {
                         length += u32::from(!analyzed.glued);
                         occurrences.push((term, pos, field.weight));
+                        if !analyzed.glued {
+                            compound(term, pos, token.hyphen_joined);
+                        }
                     }
                 }
             }
             position = position.saturating_add(next).saturating_add(FIELD_GAP);
         }
+        self.compounds.extend(compounds);
         self.doc_len.push(length);
         // Positions come in order; a stable sort keeps them so per term.
         occurrences.sort_by_key(|o| o.0);
         for group in occurrences.chunk_by(|a, b| a.0 == b.0) {
-            let postings = &mut self.postings[group[0].0 as usize];
             let weighted_tf: u32 = group.iter().map(|o| o.2).sum();
-            let before = postings.positions.len();
-            let mut last = 0;
-            for o in group {
-                push_varint(&mut postings.positions, o.1 - last);
-                last = o.1;
-            }
-            let delta = if postings.df == 0 {
-                doc_id
-            } else {
-                doc_id - postings.last_doc
-            };
-            push_varint(&mut postings.docs, delta);
-            push_tf_and_len(
-                &mut postings.docs,
-                weighted_tf,
-                (postings.positions.len() - before) as u32,
-            );
-            postings.df += 1;
-            postings.last_doc = doc_id;
+            self.postings[group[0].0 as usize].push(doc_id, weighted_tf, group.iter().map(|o| o.1));
         }
     }
 
     pub fn finish(self) -> Vec<u8> {
         let mut terms = self.postings;
+        let pairs = pair_postings(&terms, &self.compounds);
+        terms.extend(pairs);
         // Sorted terms; `renumber[old]` is a term's number in that order.
         let mut order: Vec<u32> = (0..terms.len() as u32).collect();
         order.sort_by(|&a, &b| terms[a as usize].term.cmp(&terms[b as usize].term));
@@ -300,6 +331,57 @@ impl IndexBuilder {
         }
         out
     }
+}
+
+/// The postings of the compounds' pairs of terms kept as terms of their own
+/// (see `pair_term`): those whose words are both in `PAIR_MIN_DF` documents
+/// or more. Each pair's documents are those where its words stand side by
+/// side, found from the words' own postings and positions.
+fn pair_postings(terms: &[TermPostings], compounds: &HashSet<(u32, u32)>) -> Vec<TermPostings> {
+    let mut kept: Vec<(u32, u32)> = compounds
+        .iter()
+        .copied()
+        .filter(|&(a, b)| terms[a as usize].df.min(terms[b as usize].df) >= PAIR_MIN_DF)
+        .collect();
+    kept.sort_unstable();
+    let mut positions = [Vec::new(), Vec::new()];
+    let mut pairs = Vec::new();
+    for (a, b) in kept {
+        let (first, second) = (&terms[a as usize], &terms[b as usize]);
+        let mut pair = TermPostings {
+            term: pair_term(&first.term, &second.term),
+            ..TermPostings::default()
+        };
+        let mut seconds = Postings::of_docs(&second.docs);
+        let mut next = seconds.advance();
+        for p in Postings::of_docs(&first.docs) {
+            while let Some(q) = next
+                && q.doc < p.doc
+            {
+                next = seconds.advance();
+            }
+            let Some(q) = next.filter(|q| q.doc == p.doc) else {
+                continue;
+            };
+            positions[0].clear();
+            positions[0].extend(PositionStream(&first.positions).positions(&p));
+            positions[1].clear();
+            positions[1].extend(PositionStream(&second.positions).positions(&q));
+            let freq = sloppy_frequency(&[(0, a), (1, b)], &positions, 0);
+            if freq > 0.0 {
+                let [at_first, at_second] = &positions;
+                let starts = at_first
+                    .iter()
+                    .copied()
+                    .filter(|&at| at_second.binary_search(&(at + 1)).is_ok());
+                pair.push(p.doc, freq as u32, starts);
+            }
+        }
+        if pair.df > 0 {
+            pairs.push(pair);
+        }
+    }
+    pairs
 }
 
 /// The best documents of each term found in more than `TOP_MIN_DF`

@@ -12,7 +12,8 @@
 //!           offset of each section below, then the total length
 //! doc_len   n_docs × u32          indexed length of each document, for BM25
 //! terms     (n_terms+1) × u32 offsets into term_text, then the text:
-//!           every term (stem or number), sorted bytewise
+//!           every term (stem or number, or two terms with a space between
+//!           for a pair of words: see `pair_term`), sorted bytewise
 //! df        n_terms × u32          documents containing the term
 //! docs      (n_terms+1) × u32 offsets into the doc stream, then the stream:
 //!           per document: varint doc delta, then its weighted tf and the
@@ -89,6 +90,13 @@ pub const SET_SHARE: u32 = 16;
 pub const SKIP_EVERY: usize = 64;
 /// Bytes of a skip entry.
 const SKIP_ENTRY: usize = 12;
+
+/// Whether this build reads the lists only a large corpus's index keeps
+/// (see `Index::has_large_lists`): always natively; in a wasm module, when
+/// the build script embedded an index that has some (it then sets
+/// `large_lists`). Without them, the accessors answer as for an index
+/// without such lists, and the code behind them is left out.
+pub const LARGE_LISTS: bool = cfg!(any(not(target_arch = "wasm32"), large_lists));
 
 /// A term's number in the sorted term list.
 pub type TermId = u32;
@@ -367,6 +375,20 @@ impl<'a> Index<'a> {
         self.layout.n_terms
     }
 
+    /// Whether the index keeps pairs of words (see `pair_term`).
+    pub fn has_pairs(&self) -> bool {
+        (0..self.layout.n_terms).any(|t| self.term_bytes(t).contains(&(PAIR_SEPARATOR as u8)))
+    }
+
+    /// Whether the index keeps any of the lists that only a large corpus
+    /// needs (best documents, document sets and skips, pairs of words):
+    /// the build script leaves the code reading them out of a module whose
+    /// index has none (a small corpus's, as the seeds': their page counts
+    /// its bytes). See `LARGE_LISTS`.
+    pub fn has_large_lists(&self) -> bool {
+        self.layout.n_top > 0 || self.layout.n_sets > 0 || self.has_pairs()
+    }
+
     /// The size of the binary form.
     pub fn byte_len(&self) -> usize {
         self.bytes.len()
@@ -457,6 +479,9 @@ impl<'a> Index<'a> {
     /// `None` for a term in at most `TOP_MIN_DF` documents. A document
     /// missing from the list ranks below every one in it for this term.
     pub fn top_postings(&self, id: TermId) -> Option<TopPostings<'a>> {
+        if !LARGE_LISTS {
+            return None;
+        }
         // Most terms are rarer: they are not looked for in the table (a
         // word being typed has dozens of rare completions).
         if self.df(id) <= TOP_MIN_DF {
@@ -502,7 +527,7 @@ impl<'a> Index<'a> {
     /// entries); `None` for the others.
     fn set_at(&self, id: TermId) -> Option<u32> {
         // Most terms are rarer: they are not looked for in the table.
-        if self.df(id) < SET_MIN_DF {
+        if !LARGE_LISTS || self.df(id) < SET_MIN_DF {
             return None;
         }
         self.listed(self.layout.set_terms_at, self.layout.n_sets, id)
@@ -707,6 +732,72 @@ impl Samples {
             .narrow(prefix.as_bytes(), index.layout.n_surface);
         index.surface_prefix_range_within(prefix, range)
     }
+}
+
+/// Typed compounds ("Etats-Unis", "Notre-Dame") of two words each in at
+/// least this many documents have a term of their own (see `pair_term`).
+/// A phrase of two words reads the positions of every document holding
+/// both: for two frequent words, thousands (the bench's `etats-unis` was
+/// its slowest query); the pair's own list is read instead, a few bytes a
+/// document. Rarer words are few documents to check: no pair is kept.
+pub const PAIR_MIN_DF: u32 = 64;
+
+/// The term under which two words standing side by side are indexed, when
+/// the index keeps the pair (see `PAIR_MIN_DF`): both words' terms with a
+/// space between, which no term holds. Its postings are the documents where
+/// the second word follows the first, hyphenated or not ("Etats-Unis",
+/// "Etats Unis"), each with the phrase's frequency there (`sloppy_frequency`
+/// with no slop) as its frequency, and where each occurrence starts as its
+/// positions: what a phrase of the two would find, without the positions of
+/// the documents where they stand apart.
+pub fn pair_term(first: &str, second: &str) -> String {
+    let mut term = String::with_capacity(first.len() + 1 + second.len());
+    term.push_str(first);
+    term.push(PAIR_SEPARATOR);
+    term.push_str(second);
+    term
+}
+
+const PAIR_SEPARATOR: char = ' ';
+
+/// A phrase's frequency in a document, from its words' positions there
+/// (`words`: each word's offset in the phrase, first to last): the sum over
+/// the phrase's occurrences of 1/(1 + extra words inside it), at most `slop`
+/// extra words in all. For each position of the first word, the earliest fitting position of each
+/// next word gives the fewest extra words (a later choice only widens the
+/// gaps that follow).
+#[inline]
+pub fn sloppy_frequency(words: &[(u32, TermId)], positions: &[Vec<u32>], slop: u32) -> f32 {
+    let mut freq = 0.0;
+    let Some(firsts) = positions.first() else {
+        return 0.0;
+    };
+    let mut last_end: Option<u32> = None;
+    'starts: for &start in firsts {
+        // Occurrences do not overlap: "paix paix paix" is not three phrases.
+        if last_end.is_some_and(|e| start <= e) {
+            continue;
+        }
+        let mut prev = start;
+        let mut extra = 0u32;
+        for k in 1..words.len() {
+            let gap = words[k].0.saturating_sub(words[k - 1].0).max(1);
+            let want = prev.saturating_add(gap);
+            let list = &positions[k];
+            let at = list.partition_point(|&p| p < want);
+            let Some(&p) = list.get(at) else {
+                continue 'starts;
+            };
+            extra += p - want;
+            if extra > slop {
+                continue 'starts;
+            }
+            prev = p;
+        }
+        freq += 1.0 / (1.0 + extra as f32);
+        last_end = Some(prev);
+    }
+    freq
 }
 
 /// The first number after `from` (which is `under`) that is not `under`,

@@ -39,7 +39,7 @@ use serde::{Deserialize, Serialize};
 use crate::corpus::{Document, Summaries, SummaryView};
 use crate::index::{
     DocId, Index, PositionStream, Posting, Postings, Samples, TOP_LEN, TermId, bm25, gallop,
-    prefix_key,
+    prefix_key, sloppy_frequency,
 };
 use crate::text::dates::span::Span;
 pub use facets::{FacetTable, FacetValue, Facets};
@@ -826,6 +826,15 @@ impl<'a> Scorer<'a> {
         if lists.is_empty() {
             return Vec::new();
         }
+        if let Some(out) = self.pair_matches(&lists, slop) {
+            return out;
+        }
+        self.phrase_walk(&lists, slop)
+    }
+
+    /// `phrase_matches` from the words' positions: `lists` holds each
+    /// word's offset in the phrase and term.
+    fn phrase_walk(&mut self, lists: &[(u32, TermId)], slop: u32) -> Matches {
         // Documents holding every word: walk the rarest word's postings and
         // advance the others alongside (all are in document order), jumping
         // over the blocks of a frequent word's postings that come before the
@@ -866,7 +875,7 @@ impl<'a> Scorer<'a> {
                     None => break 'docs,
                 }
             }
-            let freq = phrase_frequency(&lists, &iters, &streams, &mut positions, slop);
+            let freq = phrase_frequency(lists, &iters, &streams, &mut positions, slop);
             if freq > 0.0 {
                 let score: f32 = idfs.iter().map(|&idf| self.bm25(freq, doc, idf)).sum();
                 out.push((doc, positive(score)));
@@ -874,10 +883,34 @@ impl<'a> Scorer<'a> {
             let (it, cur) = &mut iters[rarest];
             *cur = it.advance();
         }
-        for &(_, t) in &lists {
+        for &(_, t) in lists {
             self.matched_terms.push(t);
         }
         out
+    }
+
+    /// Two words side by side (a typed compound: no slop) read from their
+    /// pair's list, when the index keeps it (see `index::pair_term`): the
+    /// documents and frequencies the positions would give, scored alike.
+    fn pair_matches(&mut self, lists: &[(u32, TermId)], slop: u32) -> Option<Matches> {
+        let &[(at, first), (next, second)] = lists else {
+            return None;
+        };
+        if !crate::index::LARGE_LISTS || slop != 0 || next != at + 1 || first == second {
+            return None;
+        }
+        let term = crate::index::pair_term(self.index.term(first), self.index.term(second));
+        let pair = self.samples.find_term(&self.index, &term)?;
+        let idfs = [first, second].map(|t| self.idf(self.index.df(t)));
+        let mut out = Vec::with_capacity(capacity_for(self.index.df(pair)));
+        let mut postings = self.index.postings(pair);
+        while let Some(p) = postings.advance() {
+            let freq = p.weighted_tf as f32;
+            let score: f32 = idfs.iter().map(|&idf| self.bm25(freq, p.doc, idf)).sum();
+            out.push((p.doc, positive(score)));
+        }
+        self.matched_terms.extend([first, second]);
+        Some(out)
     }
 
     fn clause_matches(&mut self, clause: &Clause, scratch: &mut Scratch) -> Matches {
@@ -1279,43 +1312,6 @@ fn phrase_frequency(
         }
     }
     sloppy_frequency(lists, positions, slop)
-}
-
-/// Sum over the phrase's occurrences of 1/(1 + extra words inside it). For
-/// each position of the first word, the earliest fitting position of each
-/// next word gives the fewest extra words (a later choice only widens the
-/// gaps that follow).
-fn sloppy_frequency(words: &[(u32, TermId)], positions: &[Vec<u32>], slop: u32) -> f32 {
-    let mut freq = 0.0;
-    let Some(firsts) = positions.first() else {
-        return 0.0;
-    };
-    let mut last_end: Option<u32> = None;
-    'starts: for &start in firsts {
-        // Occurrences do not overlap: "paix paix paix" is not three phrases.
-        if last_end.is_some_and(|e| start <= e) {
-            continue;
-        }
-        let mut prev = start;
-        let mut extra = 0u32;
-        for k in 1..words.len() {
-            let gap = words[k].0.saturating_sub(words[k - 1].0).max(1);
-            let want = prev.saturating_add(gap);
-            let list = &positions[k];
-            let at = list.partition_point(|&p| p < want);
-            let Some(&p) = list.get(at) else {
-                continue 'starts;
-            };
-            extra += p - want;
-            if extra > slop {
-                continue 'starts;
-            }
-            prev = p;
-        }
-        freq += 1.0 / (1.0 + extra as f32);
-        last_end = Some(prev);
-    }
-    freq
 }
 
 /// Finds the word forms within an edit budget of a typed word
@@ -2032,6 +2028,49 @@ mod tests {
             text,
             ..Document::default()
         }
+    }
+
+    /// A typed compound of two frequent words reads their pair's list: the
+    /// documents and scores the words' positions give, whether the text
+    /// hyphenates them or not, in the compound's order only; a phrase with
+    /// slop, or rare words, read the positions.
+    #[test]
+    fn a_compound_of_frequent_words_reads_its_pair_as_positions_would() {
+        let text = |i: usize| match i {
+            0..30 => "Les Etats-Unis et la Chine.".to_owned(),
+            30..45 => "Les Etats Unis ont voté, les Etats Unis aussi : Etats Unis.".to_owned(),
+            45..80 => "Les Etats membres se sont unis contre lui.".to_owned(),
+            _ => "Des Unis-Etats, ou des unis et des états.".to_owned(),
+        };
+        let docs: Vec<Document> = (0..84).map(|i| body_document(i, text(i))).collect();
+        let bytes = crate::index::build_index(&docs);
+        let index = Index::open(&bytes).unwrap();
+        assert!(index.has_pairs());
+        let mut scratch = Scratch::default();
+        let mut scorer = test_scorer(index, docs.len(), &mut scratch);
+        let phrase = |typed: &str| match query::parse(typed, false).clauses.as_slice() {
+            [Clause::Phrase { words, .. }] => words.clone(),
+            other => panic!("{typed}: {other:?}"),
+        };
+        for (typed, holding) in [("Etats-Unis", 45), ("Unis-Etats", 4)] {
+            let words = phrase(typed);
+            let lists: Vec<(u32, TermId)> = words
+                .iter()
+                .map(|(at, w)| (*at, scorer.term_of(w).unwrap()))
+                .collect();
+            let from_pair = scorer.pair_matches(&lists, 0).expect("the pair is kept");
+            assert_eq!(from_pair, scorer.phrase_walk(&lists, 0), "{typed}");
+            assert_eq!(from_pair.len(), holding, "{typed}");
+            assert_eq!(scorer.phrase_matches(&words, 0), from_pair);
+            if typed == "Etats-Unis" {
+                // Thrice in a document scores more than once.
+                assert!(from_pair[30].1 > from_pair[0].1);
+            }
+            assert_eq!(scorer.pair_matches(&lists, query::PHRASE_SLOP), None);
+        }
+        // Words in fewer than PAIR_MIN_DF documents keep no pair.
+        let few = crate::index::build_index(&docs[..40]);
+        assert!(!Index::open(&few).unwrap().has_pairs());
     }
 
     /// A page of a word alone read from the top lists is the page the full
