@@ -1424,9 +1424,21 @@ impl<'q> TypoWalk<'q> {
                 .take_while(|(a, b)| a == b)
                 .count();
             valid = valid.min(common);
+            // The rows this form needs: all of them if its length is within
+            // the budget of the word's; else only those of the letters it
+            // shares with the next form (which the next form reuses, and
+            // which may skip it and its like). A row past them could only
+            // skip forms starting with more of this one's letters, and the
+            // next (sorted) form is already not one of them.
+            let m = self.form.len();
+            let needed = if m.abs_diff(n) <= self.budget {
+                m
+            } else {
+                self.shared_with_next(index, i, range.end, keys).min(m)
+            };
             // Longer than the word by more than the budget: no form here or
             // after it with this prefix can fit, but siblings may.
-            for k in valid + 1..=self.form.len() {
+            for k in valid + 1..=needed {
                 if k > n + self.budget {
                     break;
                 }
@@ -1455,13 +1467,32 @@ impl<'q> TypoWalk<'q> {
                     continue 'forms;
                 }
             }
-            let m = self.form.len();
             if valid == m && m.abs_diff(n) <= self.budget && self.rows[m][n] <= self.budget {
                 found.push((self.rows[m][n], index.surface_term(i)));
             }
             i += 1;
         }
         found
+    }
+
+    /// How many letters form `i` shares with the next form of the range
+    /// (none at its end), from the forms' keys while they tell. A query
+    /// beyond ASCII compares letters, not bytes: every letter, then.
+    fn shared_with_next(&self, index: Index<'_>, i: u32, end: u32, keys: &[u64]) -> usize {
+        let next = i + 1;
+        if next >= end {
+            return 0;
+        }
+        if !self.bytes {
+            return usize::MAX;
+        }
+        if let (Some(a), Some(b)) = (keys.get(i as usize), keys.get(next as usize))
+            && a != b
+        {
+            return ((a ^ b).leading_zeros() / 8) as usize;
+        }
+        let (a, b) = (index.surface_bytes(i), index.surface_bytes(next));
+        a.iter().zip(b).take_while(|(x, y)| x == y).count()
     }
 }
 
@@ -2355,6 +2386,73 @@ mod tests {
         let found = walk(&keys);
         assert_eq!(found, walk(&[]), "the keys only save work");
         found
+    }
+
+    /// The walk finds every form within the budget and only those, as the
+    /// distance computed form by form does (swaps of neighbours counting
+    /// one edit), over forms sharing long prefixes in every way.
+    #[test]
+    fn typo_walk_finds_what_a_distance_form_by_form_finds() {
+        fn distance(a: &[u8], b: &[u8]) -> usize {
+            let mut d = vec![vec![0usize; b.len() + 1]; a.len() + 1];
+            for (i, row) in d.iter_mut().enumerate() {
+                row[0] = i;
+            }
+            for (j, cell) in d[0].iter_mut().enumerate() {
+                *cell = j;
+            }
+            for i in 1..=a.len() {
+                for j in 1..=b.len() {
+                    let cost = usize::from(a[i - 1] != b[j - 1]);
+                    let mut v = (d[i - 1][j] + 1)
+                        .min(d[i][j - 1] + 1)
+                        .min(d[i - 1][j - 1] + cost);
+                    if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                        v = v.min(d[i - 2][j - 2] + 1);
+                    }
+                    d[i][j] = v;
+                }
+            }
+            d[a.len()][b.len()]
+        }
+        let mut state = 0x2545_f491_4f6c_dd1du64;
+        let mut random = move |below: u64| {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state % below
+        };
+        for _ in 0..30 {
+            // Three letters, so that forms share prefixes; "x" first, so
+            // that no form is a stop word or a number.
+            let word = |random: &mut dyn FnMut(u64) -> u64| {
+                let len = 1 + random(10) as usize;
+                let mut w = String::from("x");
+                w.extend((0..len).map(|_| char::from(b'k' + random(3) as u8)));
+                w
+            };
+            let forms: Vec<String> = (0..300).map(|_| word(&mut random)).collect();
+            let text = forms.join(" ");
+            let bytes = crate::index::build_index(&[body_document(0, text)]);
+            let index = Index::open(&bytes).unwrap();
+            let mut scratch = Scratch::default();
+            let keys = scratch.surface_keys(index).to_vec();
+            for _ in 0..10 {
+                let typed = word(&mut random);
+                let query: Vec<char> = typed.chars().collect();
+                let budget = 1 + random(2) as usize;
+                let range = 0..index.surface_count();
+                let mut got = TypoWalk::new(&query, budget).run(index, range.clone(), &keys);
+                got.sort_unstable();
+                let mut want: Vec<(usize, TermId)> = range
+                    .map(|i| (distance(index.surface_bytes(i), typed.as_bytes()), i))
+                    .filter(|&(d, _)| d <= budget)
+                    .map(|(d, i)| (d, index.surface_term(i)))
+                    .collect();
+                want.sort_unstable();
+                assert_eq!(got, want, "{typed} within {budget}");
+            }
+        }
     }
 
     #[test]
