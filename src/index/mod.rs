@@ -761,9 +761,10 @@ pub fn pair_term(first: &str, second: &str) -> String {
 const PAIR_SEPARATOR: char = ' ';
 
 /// A phrase's frequency in a document, from its words' positions there
-/// (`words`: each word's offset in the phrase, first to last): the sum over
-/// the phrase's occurrences of 1/(1 + extra words inside it), at most `slop`
-/// extra words in all. For each position of the first word, the earliest fitting position of each
+/// (`words`: each word's offset in the phrase and term, first to last; only
+/// the offsets count): the sum over the phrase's occurrences of
+/// 1/(1 + extra words inside it), at most `slop` extra words in all. For
+/// each position of the first word, the earliest fitting position of each
 /// next word gives the fewest extra words (a later choice only widens the
 /// gaps that follow).
 #[inline]
