@@ -987,7 +987,7 @@ impl<'a> Proximity<'a> {
     }
 
     /// Adds the proximity bonus to the candidates `ranked` (best first) and
-    /// keeps the `shown` best, re-sorted. Out of line: it runs only for
+    /// leaves there the `shown` best, best first. Out of line: it runs only for
     /// several words, and kept in `run` it made that function, the one
     /// every search runs through, much longer for V8 to optimise.
     #[inline(never)]
@@ -1004,22 +1004,26 @@ impl<'a> Proximity<'a> {
         let mut buffers = (Vec::new(), Vec::new());
         // The `shown` best places once re-scored, worst on top: a candidate
         // that would stay below them even with the largest bonus is not
-        // re-scored, nor is any after it (they rank lower to begin with).
-        // Its score stays as it was, below the page either way.
+        // re-scored, nor is any after it (they rank lower to begin with):
+        // none of them reaches the page.
         let mut placed = TopK::new(shown);
-        for (at, entry) in ranked.iter_mut().enumerate() {
+        for (at, entry) in ranked.iter().enumerate() {
             if let Some((worst_key, worst_doc)) = placed.worst {
                 let best_key = rank_key(entry.1, entry.2 + ceiling);
                 if best_key < worst_key || (best_key == worst_key && entry.0 > worst_doc) {
                     break;
                 }
             }
-            entry.2 += self.bonus(entry.0, &found, at, pairs, &mut buffers);
-            placed.offer(rank_key(entry.1, entry.2), entry.0);
+            let score = entry.2 + self.bonus(entry.0, &found, at, pairs, &mut buffers);
+            placed.offer(rank_key(entry.1, score), entry.0);
         }
-        // More clauses matched first, then score; ties in corpus order.
-        ranked.sort_unstable_by(|a, b| b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0)));
-        ranked.truncate(shown);
+        // The page is the `shown` best re-scored (more clauses matched
+        // first, then score, ties in corpus order): no need to sort them all.
+        *ranked = placed
+            .into_sorted()
+            .into_iter()
+            .map(|(key, doc)| unrank(key, doc))
+            .collect();
     }
 
     /// By clause, the posting of each candidate (in the order of `docs`)
@@ -1090,9 +1094,14 @@ impl<'a> Proximity<'a> {
             if !self.positions(a, posting(a), first) || !self.positions(b, posting(b), second) {
                 continue;
             }
+            // For each position of the first word, the second word's next
+            // one after it: both lists ascend, so one walk down each.
             let mut freq = 0.0;
+            let mut next = 0;
             for &p in first.iter() {
-                let next = second.partition_point(|&q| q <= p);
+                while second.get(next).is_some_and(|&q| q <= p) {
+                    next += 1;
+                }
                 if let Some(&q) = second.get(next)
                     && q - p <= PROXIMITY_MAX_GAP
                 {
@@ -1167,6 +1176,13 @@ fn positive(score: f32) -> f32 {
 fn rank_key(matched: u8, score: f32) -> u64 {
     let score = if score > 0.0 { score.to_bits() } else { 0 };
     (u64::from(matched) << 56) | (u64::from(score) << 24)
+}
+
+/// A document's place back as (document, clauses matched, score): what
+/// `rank_key` packs, to the last bit of the score.
+#[inline(always)]
+fn unrank(key: u64, doc: DocId) -> (DocId, u8, f32) {
+    (doc, (key >> 56) as u8, f32::from_bits((key >> 24) as u32))
 }
 
 /// Where a clause's scores go, document by document. (One type with a
@@ -1825,7 +1841,7 @@ fn run(
     let mut ranked: Vec<(DocId, u8, f32)> = best
         .into_sorted()
         .into_iter()
-        .map(|(key, doc)| (doc, (key >> 56) as u8, f32::from_bits((key >> 24) as u32)))
+        .map(|(key, doc)| unrank(key, doc))
         .collect();
     if !pairs.is_empty() {
         Proximity::new(index, &kept, &norms).rescore(&mut ranked, &pairs, &scratch.found, shown);
@@ -2265,6 +2281,94 @@ mod tests {
 
     /// An index of a few documents with forms of every kind (numbers,
     /// elided, hyphenated, glued, accented): its documents and bytes.
+    #[test]
+    fn pages_of_words_side_by_side_are_the_ranking_re_scored_for_proximity() {
+        // Two words, close together or apart, in documents of all lengths:
+        // proximity re-scores the same 50 candidates for a page of 50 as
+        // for any of the first five pages of 10, and each page is its part
+        // of the ranking.
+        let docs: Vec<Document> = (0..400)
+            .map(|i| {
+                let mut text = "mot ".repeat(i % 17);
+                match i % 5 {
+                    0 => text.push_str("conseil constitution "),
+                    1 => text.push_str("conseil mot constitution "),
+                    2 => text.push_str("constitution mot mot mot mot conseil "),
+                    3 => text.push_str(&"conseil ".repeat(1 + i % 3)),
+                    _ => text.push_str("constitution "),
+                }
+                text.push_str(&"mot ".repeat(i % 7));
+                body_document(i, text)
+            })
+            .collect();
+        let bytes = crate::index::build_index(&docs);
+        let index = Index::open(&bytes).unwrap();
+        let summaries = Summaries::build(docs.iter().map(Document::summary)).unwrap();
+        let shelf = Shelf {
+            summaries: &summaries,
+            texts: &docs,
+        };
+        let hits = |query: &str, page: usize, per_page: usize| {
+            let options = SearchOptions {
+                page,
+                per_page,
+                snippets: false,
+                ..SearchOptions::default()
+            };
+            search(shelf, index, query, &options)
+                .hits
+                .into_iter()
+                .map(|h| (h.doc, h.matched, h.score))
+                .collect::<Vec<_>>()
+        };
+        for query in [
+            "conseil constitution",
+            "constitution conseil",
+            "mot conseil",
+        ] {
+            let ranking = hits(query, 1, PROXIMITY_CANDIDATES);
+            assert_eq!(ranking.len(), PROXIMITY_CANDIDATES, "{query}");
+            for pair in ranking.windows(2) {
+                let (a, b) = (pair[0], pair[1]);
+                let order = b.1.cmp(&a.1).then(b.2.total_cmp(&a.2)).then(a.0.cmp(&b.0));
+                assert_eq!(
+                    order,
+                    std::cmp::Ordering::Less,
+                    "{query}: {a:?} before {b:?}"
+                );
+            }
+            for page in 1..=PROXIMITY_CANDIDATES / 10 {
+                let part = &ranking[(page - 1) * 10..page * 10];
+                assert_eq!(hits(query, page, 10), part, "{query}, page {page}");
+            }
+        }
+        // The same words typed the other way round score alike, but for the
+        // bonus of the documents where they stand in the order typed.
+        let typed: std::collections::HashMap<DocId, f32> =
+            hits("conseil constitution", 1, PROXIMITY_CANDIDATES)
+                .into_iter()
+                .map(|(doc, _, score)| (doc, score))
+                .collect();
+        let (mut closer, mut apart) = (0, 0);
+        for (doc, _, score) in hits("constitution conseil", 1, PROXIMITY_CANDIDATES) {
+            let Some(&other) = typed.get(&doc) else {
+                continue;
+            };
+            match doc % 5 {
+                0 | 1 => {
+                    assert!(other > score, "document {doc}: {other} against {score}");
+                    closer += 1;
+                }
+                2 => {
+                    assert_eq!(other, score, "document {doc}");
+                    apart += 1;
+                }
+                _ => {}
+            }
+        }
+        assert!(closer > 0 && apart > 0, "{closer} closer, {apart} apart");
+    }
+
     fn forms_index() -> (usize, Vec<u8>) {
         let texts = [
             "Les casques bleus déployés à Hadrout, jusqu’au 10 novembre 2020.",
