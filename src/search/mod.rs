@@ -2279,8 +2279,6 @@ mod tests {
         }
     }
 
-    /// An index of a few documents with forms of every kind (numbers,
-    /// elided, hyphenated, glued, accented): its documents and bytes.
     #[test]
     fn pages_of_words_side_by_side_are_the_ranking_re_scored_for_proximity() {
         // Two words, close together or apart, in documents of all lengths:
@@ -2369,6 +2367,8 @@ mod tests {
         assert!(closer > 0 && apart > 0, "{closer} closer, {apart} apart");
     }
 
+    /// An index of a few documents with forms of every kind (numbers,
+    /// elided, hyphenated, glued, accented): its documents and bytes.
     fn forms_index() -> (usize, Vec<u8>) {
         let texts = [
             "Les casques bleus déployés à Hadrout, jusqu’au 10 novembre 2020.",
