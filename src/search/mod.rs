@@ -2062,6 +2062,16 @@ mod tests {
         }
     }
 
+    /// Options for page `page` of `per_page` hits, without snippets.
+    fn page_options(page: usize, per_page: usize) -> SearchOptions {
+        SearchOptions {
+            page,
+            per_page,
+            snippets: false,
+            ..SearchOptions::default()
+        }
+    }
+
     /// Document `d{i}`: `text` as its body.
     fn body_document(i: usize, text: String) -> Document {
         use crate::corpus::{Block, BlockKind};
@@ -2163,13 +2173,7 @@ mod tests {
             texts: &docs,
         };
         let page_of = |query: &str, page: usize, per_page: usize| {
-            let options = SearchOptions {
-                page,
-                per_page,
-                snippets: false,
-                ..SearchOptions::default()
-            };
-            let results = search(shelf(), index, query, &options);
+            let results = search(shelf(), index, query, &page_options(page, per_page));
             let hits: Vec<(String, u32)> = results
                 .hits
                 .iter()
@@ -2245,11 +2249,8 @@ mod tests {
         let every: Vec<String> = docs.iter().map(|d| d.id.clone()).collect();
         let page = |query: &str, page: usize, filtered: bool| {
             let options = SearchOptions {
-                page,
-                per_page: 10,
-                snippets: false,
                 docs: filtered.then(|| every.clone()),
-                ..SearchOptions::default()
+                ..page_options(page, 10)
             };
             let results = search(shelf(), index, query, &options);
             let hits: Vec<(String, usize, u32)> = results
@@ -2307,13 +2308,7 @@ mod tests {
             texts: &docs,
         };
         let hits = |query: &str, page: usize, per_page: usize| {
-            let options = SearchOptions {
-                page,
-                per_page,
-                snippets: false,
-                ..SearchOptions::default()
-            };
-            search(shelf, index, query, &options)
+            search(shelf, index, query, &page_options(page, per_page))
                 .hits
                 .into_iter()
                 .map(|h| (h.doc, h.matched, h.score))
